@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace Fulfilment.Sandbox.Storage;
 
@@ -151,22 +152,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The folder holding package.json (where Azurite is pinned), searched upwards from the binaries.</summary>
+    /// <summary>
+    /// The folder holding package.json (where Azurite is pinned): searched upwards from the binaries and the
+    /// current directory, then the repository the sandbox was built from.
+    /// </summary>
     public static string FindRepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var builtFrom = typeof(AzuriteProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        string?[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), builtFrom];
+        foreach (var start in starts.OfType<string>())
         {
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Fulfilment.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
-            }
-        }
-
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Fulfilment.sln")))
-            {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "Fulfilment.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
