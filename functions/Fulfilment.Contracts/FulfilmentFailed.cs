@@ -27,4 +27,7 @@ public enum FulfilmentFailureReason
     [JsonStringEnumMemberName("SHIPMENT_FAILED")] ShipmentFailed,
     [JsonStringEnumMemberName("DELIVERY_TIMEOUT")] DeliveryTimeout,
     [JsonStringEnumMemberName("COMPENSATION_FAILED")] CompensationFailed,
+
+    /// <summary>A forward step (link, create the picking job, publish, …) failed on every retry; compensated.</summary>
+    [JsonStringEnumMemberName("STEP_FAILED")] StepFailed,
 }

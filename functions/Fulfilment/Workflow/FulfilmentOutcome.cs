@@ -1,0 +1,17 @@
+namespace Fulfilment.Workflow;
+
+/// <summary>The terminal status of a fulfilment; absent while the workflow runs.</summary>
+public enum FulfilmentOutcome
+{
+    /// <summary>Delivered and the reservation consumed.</summary>
+    Completed,
+
+    /// <summary>Could not be delivered; compensated; fulfilment-failed published.</summary>
+    Failed,
+
+    /// <summary>A cancellation was honoured; compensated; fulfilment-cancelled published.</summary>
+    Cancelled,
+
+    /// <summary>A compensation step kept failing after its retries: needs an operator (see the reason).</summary>
+    CompensationFailed,
+}

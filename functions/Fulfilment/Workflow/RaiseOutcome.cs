@@ -1,0 +1,17 @@
+namespace Fulfilment.Workflow;
+
+/// <summary>What became of an event raised to a workflow instance. None of these is an error for the caller.</summary>
+public enum RaiseOutcome
+{
+    /// <summary>The instance was waiting for it and has handled it.</summary>
+    Delivered,
+
+    /// <summary>The instance is not waiting for it yet (early): kept for the wait that wants it, oldest first.</summary>
+    Buffered,
+
+    /// <summary>No instance for that id (e.g. order-cancelled before order-completed): logged; adapters dead-letter it.</summary>
+    UnknownInstance,
+
+    /// <summary>The instance has finished (a late or duplicate event): logged and dropped.</summary>
+    InstanceFinished,
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Fulfilment.Workflow;
+
+/// <summary>
+/// The workflow's timeouts and step retry policy (section "Workflow"). A wait's deadline is fixed when the wait
+/// starts, from the workflow's clock; a change applies to waits that start after it.
+/// </summary>
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflow";
+
+    /// <summary>From the picking job's creation to order-packed.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan PickingTimeout { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>From order-ready-for-shipping to shipment-created.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan ShipmentCreationTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>From shipment-created to shipment-delivered.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Attempts of a forward step before the workflow compensates.</summary>
+    [Range(1, 20)]
+    public int StepMaxAttempts { get; set; } = 5;
+
+    /// <summary>Attempts of a compensation step before the workflow ends in CompensationFailed.</summary>
+    [Range(1, 50)]
+    public int CompensationMaxAttempts { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FirstRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    [Range(1.0, 10.0)]
+    public double BackoffCoefficient { get; set; } = 2.0;
+
+    public StepRetryPolicy StepRetry => new(StepMaxAttempts, FirstRetryInterval, BackoffCoefficient);
+
+    public StepRetryPolicy CompensationRetry => new(CompensationMaxAttempts, FirstRetryInterval, BackoffCoefficient);
+}
