@@ -1,0 +1,107 @@
+using Fulfilment.Contracts;
+using Fulfilment.Messaging;
+
+namespace Fulfilment.Inventory;
+
+/// <summary>
+/// Stock held for one cart. There is exactly one reservation per cart, ever: its id is derived from the cartId
+/// (<see cref="IdFor"/>). It goes HELD → CONSUMED (delivered or written off) or HELD → RELEASED, and nothing else.
+/// While HELD and not linked to an order it expires at <see cref="ExpiresAt"/>; linking stops the clock.
+/// </summary>
+public sealed class Reservation
+{
+    internal Reservation(
+        Guid id,
+        Guid cartId,
+        Guid? orderId,
+        IReadOnlyList<LineItem> items,
+        string requestFingerprint,
+        DateTimeOffset reservedAt,
+        DateTimeOffset expiresAt,
+        ReservationStatus status = ReservationStatus.Held,
+        string? reason = null,
+        DateTimeOffset? settledAt = null,
+        IReadOnlyList<LineItem>? writtenOff = null)
+    {
+        Id = id;
+        CartId = cartId;
+        OrderId = orderId;
+        Items = items;
+        RequestFingerprint = requestFingerprint;
+        ReservedAt = reservedAt;
+        ExpiresAt = expiresAt;
+        Status = status;
+        Reason = reason;
+        SettledAt = settledAt;
+        WrittenOff = writtenOff ?? [];
+    }
+
+    public Guid Id { get; }
+
+    public Guid CartId { get; }
+
+    public Guid? OrderId { get; private set; }
+
+    /// <summary>One line per product (duplicates merged), ordered by productId.</summary>
+    public IReadOnlyList<LineItem> Items { get; }
+
+    /// <summary>Identifies the reserve command that made it, to tell a redelivery from a different command.</summary>
+    public string RequestFingerprint { get; }
+
+    public DateTimeOffset ReservedAt { get; }
+
+    public DateTimeOffset ExpiresAt { get; }
+
+    public ReservationStatus Status { get; private set; }
+
+    /// <summary>Why it was released (e.g. EXPIRED, ORDER_CANCELLED) or consumed (DELIVERED, LOST…).</summary>
+    public string? Reason { get; private set; }
+
+    public DateTimeOffset? SettledAt { get; private set; }
+
+    /// <summary>Units that left the books without being delivered (lost parcel, short pick).</summary>
+    public IReadOnlyList<LineItem> WrittenOff { get; private set; }
+
+    /// <summary>HELD and not yet linked to an order: the expiry sweep will release it at <see cref="ExpiresAt"/>.</summary>
+    public bool IsWaitingForOrder => Status == ReservationStatus.Held && OrderId is null;
+
+    public bool IsExpired => Status == ReservationStatus.Released && Reason == ReleaseReasons.Expired;
+
+    public static Guid IdFor(Guid cartId) => MessageIds.DeterministicGuid("reservation\n" + cartId.ToString("D"));
+
+    internal static Reservation Hold(Guid cartId, Guid? orderId, IReadOnlyList<LineItem> items, string requestFingerprint, DateTimeOffset now, TimeSpan ttl) =>
+        new(IdFor(cartId), cartId, orderId, items, requestFingerprint, now, now + ttl);
+
+    internal bool IsDueAt(DateTimeOffset now) => IsWaitingForOrder && now >= ExpiresAt;
+
+    internal void Link(Guid orderId)
+    {
+        if (!IsWaitingForOrder)
+        {
+            throw new InvalidOperationException($"Reservation {Id} is {Status}{(OrderId is null ? "" : " and linked")}: it cannot be linked.");
+        }
+
+        OrderId = orderId;
+    }
+
+    internal void Release(string reason, DateTimeOffset now, IReadOnlyList<LineItem>? writtenOff = null) =>
+        Settle(ReservationStatus.Released, reason, now, writtenOff ?? []);
+
+    internal void Consume(string reason, DateTimeOffset now, bool writtenOff) =>
+        Settle(ReservationStatus.Consumed, reason, now, writtenOff ? Items : []);
+
+    internal int QuantityOf(Guid productId) => Items.FirstOrDefault(i => i.ProductId == productId)?.Quantity ?? 0;
+
+    private void Settle(ReservationStatus status, string reason, DateTimeOffset now, IReadOnlyList<LineItem> writtenOff)
+    {
+        if (Status != ReservationStatus.Held)
+        {
+            throw new InvalidOperationException($"Reservation {Id} is {Status}: only a HELD reservation can become {status}.");
+        }
+
+        Status = status;
+        Reason = reason;
+        SettledAt = now;
+        WrittenOff = writtenOff;
+    }
+}

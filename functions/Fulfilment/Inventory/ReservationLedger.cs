@@ -1,0 +1,146 @@
+using Fulfilment.Contracts;
+using Fulfilment.Storage;
+using Microsoft.Extensions.Logging;
+using static Fulfilment.Inventory.ReservationOutcome;
+
+namespace Fulfilment.Inventory;
+
+/// <summary>
+/// Everything that happens to a reservation after it is made: link to an order, release, consume on delivery, write
+/// off a lost parcel, release after a short pick, expire. Each is one conditional entity-group transaction over the
+/// reservation row, its stock rows and its expiry-index row, retried on a lost race (bounded, jittered), and
+/// idempotent: repeating it finds the reservation already changed and answers <see cref="AlreadyApplied"/>.
+/// </summary>
+public sealed partial class ReservationLedger(InventoryTable table, TimeProvider time, ILogger<ReservationLedger> logger)
+{
+    public Task<Reservation?> GetAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        ReadAsync(reservationId, cancellationToken);
+
+    public Task<Reservation?> GetByCartAsync(Guid cartId, CancellationToken cancellationToken) =>
+        ReadAsync(Reservation.IdFor(cartId), cancellationToken);
+
+    /// <summary>Links a HELD reservation to an order (it no longer expires). Linking again to the same order is idempotent.</summary>
+    public Task<ReservationResult> LinkAsync(Guid reservationId, Guid orderId, CancellationToken cancellationToken) =>
+        ChangeAsync(reservationId, nameof(LinkAsync), (r, now) => r switch
+        {
+            { Status: ReservationStatus.Consumed } => new Step(Consumed),
+            { IsExpired: true } => new Step(Expired),
+            { Status: ReservationStatus.Released } => new Step(Released),
+            { OrderId: { } linked } => new Step(linked == orderId ? AlreadyApplied : LinkedToAnotherOrder),
+            _ when r.IsDueAt(now) => new Step(Expired, x => x.Release(ReleaseReasons.Expired, now), (s, line) => s.Release(line.Quantity)),
+            _ => new Step(Applied, x => x.Link(orderId)),
+        }, cancellationToken);
+
+    public Task<ReservationResult> LinkByCartAsync(Guid cartId, Guid orderId, CancellationToken cancellationToken) =>
+        LinkAsync(Reservation.IdFor(cartId), orderId, cancellationToken);
+
+    /// <summary>HELD → RELEASED with <paramref name="reason"/>: the units go back on sale.</summary>
+    public Task<ReservationResult> ReleaseAsync(Guid reservationId, string reason, CancellationToken cancellationToken) =>
+        !ReleaseReasons.IsValid(reason)
+            ? Task.FromResult(new ReservationResult(Rejected, reservationId, null, $"reason '{reason}' is not 1-64 characters of A-Z, 0-9 and _"))
+            : ChangeAsync(reservationId, nameof(ReleaseAsync), (r, now) => r.Status switch
+            {
+                ReservationStatus.Consumed => new Step(Consumed, Detail: "a consumed reservation cannot be released"),
+                ReservationStatus.Released => new Step(AlreadyApplied),
+                _ => new Step(Applied, x => x.Release(reason, now), (s, line) => s.Release(line.Quantity)),
+            }, cancellationToken);
+
+    /// <summary>HELD → CONSUMED on delivery: the units leave the books.</summary>
+    public Task<ReservationResult> ConsumeAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        ConsumeAsync(reservationId, ReleaseReasons.Delivered, writtenOff: false, nameof(ConsumeAsync), cancellationToken);
+
+    /// <summary>HELD → CONSUMED for a parcel that is gone (LOST, DAMAGED): the units leave the books as written off, not back on sale.</summary>
+    public Task<ReservationResult> WriteOffAsync(Guid reservationId, string reason, CancellationToken cancellationToken) =>
+        !ReleaseReasons.IsValid(reason)
+            ? Task.FromResult(new ReservationResult(Rejected, reservationId, null, $"reason '{reason}' is not 1-64 characters of A-Z, 0-9 and _"))
+            : ConsumeAsync(reservationId, reason, writtenOff: true, nameof(WriteOffAsync), cancellationToken);
+
+    /// <summary>
+    /// HELD → RELEASED with reason SHORT_PICK: the <paramref name="missing"/> units (not on the shelf) are written
+    /// off and their products flagged for a count; the rest of the reservation goes back on sale.
+    /// </summary>
+    public Task<ReservationResult> ReleaseShortPickedAsync(Guid reservationId, IReadOnlyList<LineItem> missing, CancellationToken cancellationToken) =>
+        ChangeAsync(reservationId, nameof(ReleaseShortPickedAsync), (r, now) => r.Status switch
+        {
+            ReservationStatus.Consumed => new Step(Consumed),
+            ReservationStatus.Released when r.Reason == ReleaseReasons.ShortPick => new Step(AlreadyApplied),
+            ReservationStatus.Released => new Step(r.IsExpired ? Expired : Released),
+            _ => ShortPick.Plan(r, missing, now),
+        }, cancellationToken);
+
+    /// <summary>HELD, unlinked and past expiresAt → RELEASED with reason EXPIRED (the expiry sweep).</summary>
+    public Task<ReservationResult> ExpireAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        ChangeAsync(reservationId, nameof(ExpireAsync), (r, now) => r switch
+        {
+            _ when r.IsDueAt(now) => new Step(Applied, x => x.Release(ReleaseReasons.Expired, now), (s, line) => s.Release(line.Quantity)),
+            { IsExpired: true } => new Step(AlreadyApplied),
+            _ => new Step(Rejected, Detail: "the reservation is not due to expire"),
+        }, cancellationToken);
+
+    private Task<ReservationResult> ConsumeAsync(Guid reservationId, string reason, bool writtenOff, string operation, CancellationToken cancellationToken) =>
+        ChangeAsync(reservationId, operation, (r, now) => r.Status switch
+        {
+            ReservationStatus.Consumed => new Step(AlreadyApplied),
+            ReservationStatus.Released => new Step(r.IsExpired ? Expired : Released, Detail: "a released reservation cannot be consumed"),
+            _ => new Step(
+                Applied,
+                x => x.Consume(reason, now, writtenOff),
+                writtenOff ? (s, line) => s.WriteOff(line.Quantity) : (s, line) => s.Consume(line.Quantity)),
+        }, cancellationToken);
+
+    private async Task<Reservation?> ReadAsync(Guid reservationId, CancellationToken cancellationToken) =>
+        (await table.FindReservationAsync(reservationId, cancellationToken).ConfigureAwait(false))?.Value;
+
+    private Task<ReservationResult> ChangeAsync(Guid reservationId, string operation, Func<Reservation, DateTimeOffset, Step> decide, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(
+            async token =>
+            {
+                var read = await table.FindReservationAsync(reservationId, token).ConfigureAwait(false);
+                if (read is null)
+                {
+                    LogOutcome(operation, reservationId, NotFound);
+                    return new ReservationResult(NotFound, reservationId, null, "no reservation has this id");
+                }
+
+                var reservation = read.Value;
+                var step = decide(reservation, time.GetUtcNow());
+                if (step.Transition is not null)
+                {
+                    await CommitAsync(read, step, token).ConfigureAwait(false);
+                }
+
+                LogOutcome(operation, reservationId, step.Outcome);
+                return new ReservationResult(step.Outcome, reservationId, reservation, step.Detail);
+            },
+            cancellationToken);
+
+    private async Task CommitAsync(Versioned<Reservation> read, Step step, CancellationToken cancellationToken)
+    {
+        var wasWaitingForOrder = read.Value.IsWaitingForOrder;
+        step.Transition!(read.Value);
+        var change = new InventoryChange().UpdateReservation(read, wasWaitingForOrder);
+        if (step.Stock is not null)
+        {
+            var stock = await table.ReadStockAsync(read.Value.Items.Select(i => i.ProductId), cancellationToken).ConfigureAwait(false);
+            foreach (var line in read.Value.Items)
+            {
+                var row = stock.GetValueOrDefault(line.ProductId)
+                          ?? throw new InvalidOperationException($"Stock row of {line.ProductId} held by reservation {read.Value.Id} is missing.");
+                step.Stock(row.Value, line);
+                change.UpdateStock(row);
+            }
+        }
+
+        await table.CommitAsync(change, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId}: {Operation} gave {Outcome}")]
+    private partial void LogOutcome(string operation, Guid reservationId, ReservationOutcome outcome);
+
+    /// <summary>What an operation decided: its outcome and, if it changes anything, the transition and the effect on each line's stock.</summary>
+    internal sealed record Step(
+        ReservationOutcome Outcome,
+        Action<Reservation>? Transition = null,
+        Action<StockItem, LineItem>? Stock = null,
+        string? Detail = null);
+}

@@ -1,0 +1,80 @@
+using Fulfilment.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Fulfilment.Inventory;
+
+/// <summary>
+/// Stock administration for operations (PUT /api/stock/{productId}) and the invariant checks: set (an audited
+/// correction after a count: it clears the count flag), restock (adds units), read one product's full record, list
+/// every product. Set and restock are idempotent per operationId: the audit row <c>operation_{operationId}</c> is
+/// inserted in the same transaction as the stock change, so a repeated request is applied once.
+/// </summary>
+public sealed partial class StockAdministration(InventoryTable table, TimeProvider time, ILogger<StockAdministration> logger)
+{
+    /// <summary>
+    /// Sets the available units of a product (creating it with that opening balance if unknown). On an existing
+    /// product, units found count as restocked and units missing as written off, so the totals stay balanced.
+    /// </summary>
+    public Task<StockChangeResult> SetAsync(Guid productId, int available, string reason, Guid operationId, CancellationToken cancellationToken) =>
+        available < 0 ? Rejected("available must be 0 or more")
+        : string.IsNullOrWhiteSpace(reason) || reason.Length > 200 ? Rejected("a set needs a reason of 1-200 characters (it is audited)")
+        : ApplyAsync(StockOperation.Set, productId, available, reason, operationId, stock => stock.CorrectAvailable(available), cancellationToken);
+
+    /// <summary>Adds <paramref name="quantity"/> units (a product not yet known starts at 0).</summary>
+    public Task<StockChangeResult> RestockAsync(Guid productId, int quantity, Guid operationId, CancellationToken cancellationToken) =>
+        quantity < 1 ? Rejected("quantity must be at least 1")
+        : ApplyAsync(StockOperation.Restock, productId, quantity, "restock", operationId, stock => stock.Restock(quantity), cancellationToken);
+
+    /// <summary>One product's full record (totals, count flag), or null if unknown.</summary>
+    public async Task<StockItem?> GetStockAsync(Guid productId, CancellationToken cancellationToken) =>
+        (await table.FindStockAsync(productId, cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <summary>Every product with all its totals (for invariant checks and the sandbox's report).</summary>
+    public Task<IReadOnlyList<StockItem>> ListStockAsync(CancellationToken cancellationToken) => table.ListStockAsync(cancellationToken);
+
+    private Task<StockChangeResult> ApplyAsync(
+        string kind, Guid productId, int quantity, string reason, Guid operationId, Action<StockItem> change, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(
+            async token =>
+            {
+                var done = await table.FindOperationAsync(operationId, token).ConfigureAwait(false);
+                var read = await table.FindStockAsync(productId, token).ConfigureAwait(false);
+                if (done is not null)
+                {
+                    return done.ProductId == productId && done.Kind == kind
+                        ? new StockChangeResult(StockChangeOutcome.AlreadyApplied, read?.Value, done)
+                        : new StockChangeResult(StockChangeOutcome.Rejected, read?.Value, done, $"operation {operationId} was already used for a {done.Kind} of {done.ProductId}");
+                }
+
+                var now = time.GetUtcNow();
+                var transaction = new InventoryChange();
+                StockItem stock;
+                int before;
+                if (read is null)
+                {
+                    // A product's first units, set or restocked, are its opening balance.
+                    before = 0;
+                    stock = StockItem.Open(productId, quantity);
+                    transaction.AddStock(stock);
+                }
+                else
+                {
+                    stock = read.Value;
+                    before = stock.Available;
+                    change(stock);
+                    transaction.UpdateStock(read);
+                }
+
+                var operation = new StockOperation(operationId, kind, productId, quantity, before, stock.Available, reason, now);
+                await table.CommitAsync(transaction.AddOperation(operation), token).ConfigureAwait(false);
+                LogApplied(kind, productId, before, stock.Available, reason);
+                return new StockChangeResult(StockChangeOutcome.Applied, stock, operation);
+            },
+            cancellationToken);
+
+    private static Task<StockChangeResult> Rejected(string detail) =>
+        Task.FromResult(new StockChangeResult(StockChangeOutcome.Rejected, null, Detail: detail));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stock {Kind} of {ProductId}: available {Before} -> {After} ({Reason})")]
+    private partial void LogApplied(string kind, Guid productId, int before, int after, string reason);
+}
