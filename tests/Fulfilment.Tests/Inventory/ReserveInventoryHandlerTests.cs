@@ -131,11 +131,7 @@ public sealed class ReserveInventoryHandlerTests(AzuriteFixture azurite)
     public async Task HandleAsync_NinetyEightDistinctProducts_ReservedInOneFullTransaction()
     {
         var inventory = await InventoryHarness.CreateAsync(azurite);
-        var products = new List<Guid>();
-        for (var i = 0; i < InventoryTable.MaxLinesPerReservation; i++)
-        {
-            products.Add(await inventory.ProductAsync(1));
-        }
+        var products = await Task.WhenAll(Enumerable.Range(0, InventoryTable.MaxLinesPerReservation).Select(_ => inventory.ProductAsync(1)));
 
         var command = new ReserveInventoryBuilder().With(products.Select(p => (p, 1)).ToArray()).Build();
 
