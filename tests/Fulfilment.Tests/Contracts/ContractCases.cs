@@ -75,7 +75,7 @@ public static class ContractCases
             .Uuid("$.orderId", "$.reservationId").Text("$.stage", "$.detail").DateTime("$.failedAt")
             .OneOf(Reason, "RESERVATION_NOT_FOUND", "RESERVATION_RELEASED", "RESERVATION_EXPIRED", "SHORT_PICK",
                 "PICKING_TIMEOUT", "CARRIER_REJECTED", "SHIPMENT_CREATION_TIMEOUT", "SHIPMENT_FAILED", "DELIVERY_TIMEOUT",
-                "COMPENSATION_FAILED"),
+                "COMPENSATION_FAILED", "STEP_FAILED"),
         ContractCase.For<FulfilmentCancelled>(MessageNames.FulfilmentCancelled)
             .Required("$.orderId", Reason, "$.stage", "$.cancelledAt")
             .Uuid("$.orderId", "$.reservationId").Text("$.stage").DateTime("$.cancelledAt")
