@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Fulfilment.Contracts;
+
+namespace Fulfilment.Shipping;
+
+/// <summary>
+/// Shipping settings (section "Shipping"). <see cref="CarrierApiKey"/>, <see cref="CallbackSecret"/> and
+/// <see cref="PreviousCallbackSecret"/> are secrets: Key Vault references in Azure, never logged. To rotate the
+/// callback secret, move the current one to <see cref="PreviousCallbackSecret"/>, set the new one, then tell the
+/// carrier; both are accepted until the previous one is removed.
+/// </summary>
+public sealed class ShippingOptions
+{
+    public const string Section = "Shipping";
+
+    /// <summary>The carrier API's base address; create-shipment is <c>POST {CarrierBaseUrl}/shipments</c>.</summary>
+    [Required, Url]
+    public string CarrierBaseUrl { get; set; } = "";
+
+    [Required]
+    public string CarrierApiKey { get; set; } = "";
+
+    /// <summary>The request header carrying <see cref="CarrierApiKey"/>.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9-]{1,64}$")]
+    public string CarrierApiKeyHeader { get; set; } = "X-Api-Key";
+
+    /// <summary>Written into create-shipment's <c>carrier</c> field and the shipment.</summary>
+    [Required, StringLength(64)]
+    public string CarrierName { get; set; } = "";
+
+    /// <summary>The service when order-ready-for-shipping names none.</summary>
+    public ShippingService DefaultService { get; set; } = ShippingService.Standard;
+
+    /// <summary>The HMAC key the carrier signs callbacks with (UTF-8 bytes of this string).</summary>
+    [Required, MinLength(16)]
+    public string CallbackSecret { get; set; } = "";
+
+    /// <summary>The secret being rotated out, still accepted; empty when no rotation is under way.</summary>
+    public string? PreviousCallbackSecret { get; set; }
+
+    /// <summary>How far a callback's timestamp may be from our clock, in the past or the future.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:15:00")]
+    public TimeSpan CallbackTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Timeout of one HTTP attempt to the carrier.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan CarrierAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of the whole call, retries included; keep it well under the Service Bus lock (60 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CarrierTotalTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Retries after the first attempt, on 5xx, 408, 429, network errors and attempt timeouts.</summary>
+    [Range(1, 10)]
+    public int CarrierMaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; doubles each retry, with jitter (a Retry-After header wins).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CarrierRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,57 @@
+using Fulfilment.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Fulfilment.Shipping;
+
+public static class ShippingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Shipping system: options (validated at start), the Shipments table, the handlers and the carrier's typed
+    /// HttpClient with its resilience pipeline. The host provides the <c>IMessagePublisher</c> and Table Storage
+    /// (<c>AddTableStorage</c>).
+    /// </summary>
+    public static IServiceCollection AddShipping(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ShippingOptions>()
+            .Bind(configuration.GetSection(ShippingOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.CarrierAttemptTimeout <= o.CarrierTotalTimeout, "Shipping:CarrierAttemptTimeout must not exceed Shipping:CarrierTotalTimeout.")
+            .Validate(o => o.PreviousCallbackSecret != o.CallbackSecret, "Shipping:PreviousCallbackSecret must differ from Shipping:CallbackSecret.")
+            .ValidateOnStart();
+        services.AddTable("Shipping", ShipmentStore.TableName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ShipmentStore>();
+        services.TryAddSingleton<ShipmentOutbox>();
+        services.TryAddSingleton<CarrierCallbackAuthenticator>();
+        services.TryAddTransient<OrderReadyForShippingHandler>();
+        services.TryAddTransient<CreateShipmentHandler>();
+        services.TryAddTransient<CarrierCallbackHandler>();
+
+        services.AddHttpClient<CarrierClient>((provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<ShippingOptions>>().Value;
+                client.BaseAddress = new Uri(options.CarrierBaseUrl.TrimEnd('/') + "/");
+                client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts rule
+            })
+            .AddResilienceHandler("carrier", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<ShippingOptions>>().Value;
+                pipeline
+                    .AddTimeout(options.CarrierTotalTimeout)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.CarrierMaxRetries,
+                        Delay = options.CarrierRetryDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                    })
+                    .AddTimeout(options.CarrierAttemptTimeout);
+            });
+        return services;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Fulfilment.Contracts;
+using Fulfilment.Messaging;
+using Fulfilment.Sandbox.Carrier;
+using Fulfilment.Shipping;
+using Fulfilment.Tests.Support;
+using Polly.Timeout;
+
+namespace Fulfilment.Tests.Shipping;
+
+/// <summary>The carrier adapter over real HTTP on loopback, against the fake carrier on Kestrel.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FakeCarrier carrier = null!;
+    private ShippingHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        carrier = await FakeCarrier.StartAsync();
+        host = await ShippingHost.StartAsync(azurite, carrier.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await carrier.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier201_RecordsCreatedWithCarrierIds()
+    {
+        var orderId = await RequestedAsync(host);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
+        var made = carrier.ShipmentOf(orderId)!.Value;
+        Assert.Equal(CreateShipmentOutcome.Created, outcome);
+        Assert.Equal((ShipmentStatus.Created, made.ShipmentId, made.TrackingNumber, new DateOnly(2030, 1, 15)),
+            (shipment!.Status, shipment.ShipmentId, shipment.TrackingNumber, shipment.EstimatedDelivery));
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier201_SendsIdempotencyKeyApiKeyAndContractBody()
+    {
+        var orderId = await RequestedAsync(host);
+        var command = ShippingData.CreateShipment(orderId);
+
+        await host.CreateShipment.HandleAsync(command, CancellationToken.None);
+
+        var request = Assert.Single(carrier.Requests);
+        Assert.Equal(("POST", "/shipments"), (request.Method, request.Path));
+        Assert.Equal(orderId.ToString(), request.Header("Idempotency-Key"));
+        Assert.Equal(ShippingHost.ApiKey, request.Header("X-Api-Key"));
+        Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Equal(command, ContractJson.Deserialize<CreateShipment>(request.Body));
+        Assert.Equal("EXPRESS", JsonDocument.Parse(request.Body).RootElement.GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier201_PublishesNothing()
+    {
+        var orderId = await RequestedAsync(host);
+        var before = host.Publisher.Messages.Count;
+
+        await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(before, host.Publisher.Messages.Count);
+    }
+
+    [Theory]
+    [InlineData(422)]
+    [InlineData(400)]
+    public async Task HandleAsync_CarrierRejects_RecordsRejectedAndPublishesShipmentRejectedWithoutRetry(int status)
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Script(FakeCarrierReply.Rejected(status, "postcode BS1 4DJ is not served"));
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var rejected = host.Publisher.Single<ShipmentRejected>(MessageNames.ShipmentRejected);
+        Assert.Equal(CreateShipmentOutcome.Rejected, outcome);
+        Assert.Single(carrier.Requests);
+        Assert.Equal((orderId, status, "postcode BS1 4DJ is not served"), (rejected.OrderId, rejected.StatusCode, rejected.Reason));
+        Assert.Equal(ShipmentStatus.Rejected, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RejectedCommandRedelivered_NoCarrierCallAndOneRejection()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Script(FakeCarrierReply.Rejected());
+        await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.AlreadyHandled, outcome);
+        Assert.Single(carrier.Requests);
+        Assert.Single(host.Publisher.Named(MessageNames.ShipmentRejected));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RejectionPublishFailed_RedeliveryPublishesItWithSameMessageId()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Script(FakeCarrierReply.Rejected());
+        host.Publisher.FailNextWith = new InvalidOperationException("bus down");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
+
+        await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var published = Assert.Single(host.Publisher.Named(MessageNames.ShipmentRejected));
+        Assert.Equal(MessageIds.For(MessageNames.ShipmentRejected, orderId.ToString()), published.MessageId);
+        Assert.Single(carrier.Requests);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier500Then201_RetriesWithSameIdempotencyKey()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Script(FakeCarrierReply.ServerError, FakeCarrierReply.Created);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.Created, outcome);
+        Assert.Equal([orderId.ToString(), orderId.ToString()], carrier.Requests.Select(r => r.Header("Idempotency-Key")));
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier500Always_ThrowsAfterRetriesAndStaysRequested()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Script(FakeCarrierReply.ServerError, FakeCarrierReply.ServerError, FakeCarrierReply.ServerError, FakeCarrierReply.ServerError);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal(3, carrier.Requests.Count); // 1 attempt + CarrierMaxRetries (2)
+        Assert.Equal(ShipmentStatus.Requested, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CarrierAnswers401_ThrowsWithoutRetry()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Script(new FakeCarrierReply(401, Detail: "bad key"));
+
+        await Assert.ThrowsAsync<CarrierProtocolException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
+
+        Assert.Single(carrier.Requests);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SlowFirstAttempt_TimesOutAndRetries()
+    {
+        await using var quick = await ShippingHost.StartAsync(azurite, carrier.BaseAddress, new Dictionary<string, string?> { ["Shipping:CarrierAttemptTimeout"] = "00:00:01" });
+        var orderId = await RequestedAsync(quick);
+        carrier.Script(FakeCarrierReply.Slow(TimeSpan.FromSeconds(30)), FakeCarrierReply.Created);
+
+        var outcome = await quick.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.Created, outcome);
+        Assert.Equal(2, carrier.Requests.Count);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CarrierSlowerThanOverallTimeout_ThrowsAndStaysRequested()
+    {
+        await using var quick = await ShippingHost.StartAsync(azurite, carrier.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Shipping:CarrierAttemptTimeout"] = "00:00:01",
+            ["Shipping:CarrierTotalTimeout"] = "00:00:01.500",
+        });
+        var orderId = await RequestedAsync(quick);
+        carrier.Script(FakeCarrierReply.Slow(TimeSpan.FromSeconds(30)), FakeCarrierReply.Slow(TimeSpan.FromSeconds(30)), FakeCarrierReply.Slow(TimeSpan.FromSeconds(30)));
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => quick.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
+
+        Assert.Equal(ShipmentStatus.Requested, (await quick.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CommandWithoutRecordedShipment_RecordsAndCreates()
+    {
+        var orderId = Guid.NewGuid();
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.Created, outcome);
+        Assert.Equal(ShipmentStatus.Created, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+    }
+
+    private static async Task<Guid> RequestedAsync(ShippingHost target)
+    {
+        var orderId = Guid.NewGuid();
+        await target.ReadyForShipping.HandleAsync(ShippingData.ReadyForShipping(orderId), CancellationToken.None);
+        return orderId;
+    }
+}

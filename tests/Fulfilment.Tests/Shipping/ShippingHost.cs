@@ -1,0 +1,80 @@
+using Azure.Data.Tables;
+using Fulfilment.Messaging;
+using Fulfilment.Shipping;
+using Fulfilment.Storage;
+using Fulfilment.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fulfilment.Tests.Shipping;
+
+/// <summary>
+/// The Shipping system wired exactly as the Function App wires it (<c>AddShipping</c> from configuration), on fresh
+/// Azurite tables, a recording publisher and a carrier base URL (the fake carrier's). Resilience delays are tiny.
+/// </summary>
+public sealed class ShippingHost : IAsyncDisposable
+{
+    public const string Secret = "current-callback-secret-0123456789";
+    public const string PreviousSecret = "previous-callback-secret-9876543210";
+    public const string ApiKey = "test-api-key-not-a-real-one";
+
+    private readonly ServiceProvider provider;
+
+    private ShippingHost(ServiceProvider provider, TableClientFactory tables)
+    {
+        this.provider = provider;
+        Table = tables.Get(ShipmentStore.TableName);
+    }
+
+    public RecordingPublisher Publisher => provider.GetRequiredService<RecordingPublisher>();
+
+    public TableClient Table { get; }
+
+    public ShipmentStore Store => Get<ShipmentStore>();
+
+    public OrderReadyForShippingHandler ReadyForShipping => Get<OrderReadyForShippingHandler>();
+
+    public CreateShipmentHandler CreateShipment => Get<CreateShipmentHandler>();
+
+    public CarrierCallbackHandler Callbacks => Get<CarrierCallbackHandler>();
+
+    public static async Task<ShippingHost> StartAsync(AzuriteFixture azurite, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Shipping:CarrierBaseUrl"] = carrierBaseUrl.ToString(),
+            ["Shipping:CarrierApiKey"] = ApiKey,
+            ["Shipping:CarrierName"] = "fake-carrier",
+            ["Shipping:CallbackSecret"] = Secret,
+            ["Shipping:PreviousCallbackSecret"] = PreviousSecret,
+            ["Shipping:CarrierAttemptTimeout"] = "00:00:05",
+            ["Shipping:CarrierTotalTimeout"] = "00:00:20",
+            ["Shipping:CarrierMaxRetries"] = "2",
+            ["Shipping:CarrierRetryDelay"] = "00:00:00.001",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var tables = azurite.NewTables();
+        await tables.CreateIfNotExistsAsync(ShipmentStore.TableName, CancellationToken.None);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(tables)
+            .AddSingleton<RecordingPublisher>()
+            .AddSingleton<IMessagePublisher>(p => p.GetRequiredService<RecordingPublisher>())
+            .AddShipping(configuration);
+        return new ShippingHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), tables);
+    }
+
+    public T Get<T>()
+        where T : notnull => provider.GetRequiredService<T>();
+
+    /// <summary>Every row of the Shipments table with its ETag: equal snapshots mean nothing was written.</summary>
+    public IReadOnlyList<string> Snapshot() =>
+        Table.Query<TableEntity>().Select(e => $"{e.PartitionKey}/{e.RowKey}@{e.ETag}").Order(StringComparer.Ordinal).ToArray();
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+}
