@@ -1,0 +1,22 @@
+// Development environment, for `az deployment group create --parameters infra/main.dev.bicepparam`.
+// Small and cheap: Standard Service Bus, LRS storage, scale from zero, short retention, no purge protection.
+// Secrets are read from the deploying shell's environment; empty keeps what Key Vault already holds.
+using 'main.bicep'
+
+param environmentName = 'fulfilment-dev'
+param serviceBusSku = 'Standard'
+param storageSku = 'Standard_LRS'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 100
+param alwaysReadyDurableInstances = 0
+param logRetentionInDays = 30
+param keyVaultSoftDeleteRetentionInDays = 7
+param keyVaultPurgeProtection = false
+
+param carrierBaseUrl = readEnvironmentVariable('CARRIER_BASE_URL', 'https://sandbox.carrier.example.com/api')
+param carrierName = 'ExampleCarrier'
+param carrierCallbackSecret = readEnvironmentVariable('CARRIER_CALLBACK_SECRET', '')
+param carrierCallbackPreviousSecretVersion = readEnvironmentVariable('CARRIER_CALLBACK_PREVIOUS_SECRET_VERSION', '')
+param carrierApiKey = readEnvironmentVariable('CARRIER_API_KEY', '')
+
+param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')
