@@ -23,7 +23,6 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
     private FulfilmentStatus status = FulfilmentStatus.Begin(order.OrderId);
     private IReadOnlyList<LineItem> items = [];
     private bool packed;
-    private int? parcelCount;
 
     private enum Undo
     {
@@ -108,7 +107,6 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
                     }
 
                     packed = true;
-                    parcelCount = packing.ParcelCount;
                     return null;
                 case { Name: WorkflowEvents.OrderShortPicked }:
                     var shortPick = ContractJson.Deserialize<OrderShortPicked>(received.Payload);
@@ -133,7 +131,7 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
     private async Task<Ending?> PublishReadyForShippingAsync()
     {
         Update(status with { Stage = WorkflowStage.PublishingReadyForShipping });
-        var request = new PublishReadyForShippingStep.Request(order.OrderId, order.CustomerId, order.ShippingAddress, order.Service, parcelCount);
+        var request = new PublishReadyForShippingStep.Request(order.OrderId, order.CustomerId, order.ShippingAddress, order.Service);
         await CallAsync<PublishReadyForShippingStep.Result>(nameof(PublishReadyForShippingStep), request, result => $"{result.ParcelCount} parcel(s)");
         Update(status with { Stage = WorkflowStage.AwaitingShipment });
         return null;

@@ -48,7 +48,7 @@ internal sealed class FakeSteps
             Cancellations.Enqueue(request);
             return new(true, "cancelled");
         });
-        Add<PublishReadyForShippingStep.Request, PublishReadyForShippingStep.Result>(registry, nameof(PublishReadyForShippingStep), r => new(r.ParcelCount ?? 1));
+        Add<PublishReadyForShippingStep.Request, PublishReadyForShippingStep.Result>(registry, nameof(PublishReadyForShippingStep), _ => new(1));
         Add<ConsumeReservationStep.Request, ConsumeReservationStep.Result>(registry, nameof(ConsumeReservationStep), _ => new("consumed"));
         Add<ReleaseReservationStep.Request, ReleaseReservationStep.Result>(registry, nameof(ReleaseReservationStep), request =>
         {

@@ -1,0 +1,50 @@
+namespace Fulfilment.Workflow;
+
+/// <summary>
+/// What an adapter does with an inbound message, as <see cref="WorkflowRouter"/> decided: start an instance,
+/// raise an event into one, dead-letter the message (with a reason and description), or leave it to its own
+/// context (a release-inventory for a reservation no workflow holds goes to Inventory).
+/// </summary>
+public sealed record WorkflowRoute(
+    WorkflowRouteKind Kind,
+    string? InstanceId = null,
+    string? EventName = null,
+    string? Payload = null,
+    FulfilmentOrder? Order = null,
+    string? Reason = null,
+    string? Description = null)
+{
+    /// <summary>Dead-letter reason: the body is not JSON or breaks its contract.</summary>
+    public const string InvalidMessage = nameof(InvalidMessage);
+
+    /// <summary>Dead-letter reason: an order-completed without reservationId or cartId.</summary>
+    public const string NoReservationReference = nameof(NoReservationReference);
+
+    /// <summary>Dead-letter reason: an order-completed without shippingAddress.</summary>
+    public const string NoShippingAddress = nameof(NoShippingAddress);
+
+    /// <summary>Dead-letter reason: an event for an order that has no workflow (e.g. order-cancelled before order-completed).</summary>
+    public const string NoFulfilmentForOrder = nameof(NoFulfilmentForOrder);
+
+    /// <summary>Dead-letter reason: the router does not know the message name (an adapter defect).</summary>
+    public const string NotAWorkflowMessage = nameof(NotAWorkflowMessage);
+
+    public static WorkflowRoute Start(FulfilmentOrder order) => new(WorkflowRouteKind.Start, order.InstanceId, Order: order);
+
+    public static WorkflowRoute Raise(Guid orderId, string eventName, string payload) =>
+        new(WorkflowRouteKind.Raise, WorkflowInstanceId.For(orderId), eventName, payload);
+
+    public static WorkflowRoute DeadLetter(string reason, string description) =>
+        new(WorkflowRouteKind.DeadLetter, Reason: reason, Description: description);
+
+    public static WorkflowRoute NotForWorkflow(string description) => new(WorkflowRouteKind.NotForWorkflow, Description: description);
+
+    /// <summary>
+    /// How an adapter settles a message after raising it: a raise to an unknown instance is dead-lettered
+    /// (resubmittable once the order exists); one to a finished instance is completed (late or duplicate).
+    /// </summary>
+    public static WorkflowRoute? AfterRaise(RaiseOutcome outcome, string instanceId) =>
+        outcome == RaiseOutcome.UnknownInstance
+            ? DeadLetter(NoFulfilmentForOrder, $"no fulfilment workflow {instanceId}")
+            : null;
+}
