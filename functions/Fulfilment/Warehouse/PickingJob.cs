@@ -49,13 +49,18 @@ public sealed record PickingJob(
             return PickingJobOutcome.Invalid("every item needs a productId and a quantity of at least 1");
         }
 
-        var lines = items.GroupBy(i => i.ProductId)
-            .Select(g => new PickingLine(g.Key, checked(g.Sum(i => i.Quantity)), Picked: 0))
-            .ToArray();
-        if (lines.Length > MaxLines)
+        var totals = items.GroupBy(i => i.ProductId).Select(g => (ProductId: g.Key, Quantity: g.Sum(i => (long)i.Quantity))).ToArray();
+        if (totals.Length > MaxLines)
         {
-            return PickingJobOutcome.Invalid($"a picking job holds at most {MaxLines} products; got {lines.Length}");
+            return PickingJobOutcome.Invalid($"a picking job holds at most {MaxLines} products; got {totals.Length}");
         }
+
+        if (totals.Any(t => t.Quantity > int.MaxValue))
+        {
+            return PickingJobOutcome.Invalid("the merged quantity of a product exceeds 2147483647");
+        }
+
+        var lines = totals.Select(t => new PickingLine(t.ProductId, (int)t.Quantity, Picked: 0)).ToArray();
 
         var job = new PickingJob(JobIdFor(orderId), orderId, lines, PickingJobStatus.Created, now, now);
         return PickingJobOutcome.Applied(PickingOutcomeKind.Created, job);

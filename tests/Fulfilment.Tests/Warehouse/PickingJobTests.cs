@@ -36,6 +36,7 @@ public sealed class PickingJobTests
         new[] { new LineItem(Items.Widget, -2) },
         new[] { new LineItem(Guid.Empty, 1) },
         Items.Distinct(PickingJob.MaxLines + 1).ToArray(),
+        new[] { new LineItem(Items.Widget, int.MaxValue), new LineItem(Items.Widget, 1) },
     };
 
     [Theory]
