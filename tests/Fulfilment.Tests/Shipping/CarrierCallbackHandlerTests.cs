@@ -95,6 +95,32 @@ public sealed class CarrierCallbackHandlerTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task HandleAsync_SameCallbackConcurrently_OneEffect()
+    {
+        var callback = Sign("evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, shipmentId));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SendAsync(callback))));
+
+        Assert.All(results, r => Assert.Equal(202, r.StatusCode));
+        Assert.Single(results, r => r.Disposition == CarrierEventDisposition.Applied);
+        Assert.Single(host.Publisher.Named(MessageNames.ShipmentCreated));
+    }
+
+    [Fact]
+    public async Task HandleAsync_DeliveredAndFailedConcurrently_ExactlyOneApplied()
+    {
+        await SendAsync("evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, shipmentId));
+
+        var results = await Task.WhenAll(
+            Task.Run(() => SendAsync("evt-2", MessageNames.ShipmentDelivered, ShippingData.Delivered(orderId, shipmentId))),
+            Task.Run(() => SendAsync("evt-3", MessageNames.ShipmentFailed, ShippingData.Failed(orderId, shipmentId))));
+
+        Assert.Single(results, r => r.Disposition == CarrierEventDisposition.Applied);
+        Assert.Single(results, r => r.Disposition == CarrierEventDisposition.Ignored);
+        Assert.Equal(1, host.Publisher.Named(MessageNames.ShipmentDelivered).Count + host.Publisher.Named(MessageNames.ShipmentFailed).Count);
+    }
+
+    [Fact]
     public async Task HandleAsync_SecondCreatedWithAnotherEventId_IgnoredAndNotPublished()
     {
         await SendAsync("evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, shipmentId));
