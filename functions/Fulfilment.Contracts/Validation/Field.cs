@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Fulfilment.Contracts.Validation;
 
 /// <summary>
-/// One property of a contract, declared fluently: <c>Field("cartId").Required().Uuid()</c>. A field is optional
+/// One property of a contract, declared fluently: <c>Field.Named("cartId").Required().Uuid()</c>. A field is optional
 /// unless marked required; when present its value must pass the field's value rule (null included: the
 /// contracts never allow null, absent optional fields are left out).
 /// </summary>
@@ -35,7 +35,7 @@ internal sealed class Field
 
     public Field Country() => With(ValueRules.Country);
 
-    public Field Integer(int minimum = int.MinValue) => With(ValueRules.Integer(minimum));
+    public Field Integer(int minimum) => With(ValueRules.Integer(minimum));
 
     public Field OneOf<TEnum>()
         where TEnum : struct, Enum => With(ValueRules.OneOf<TEnum>());
