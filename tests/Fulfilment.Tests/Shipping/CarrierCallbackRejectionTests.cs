@@ -133,6 +133,18 @@ public sealed class CarrierCallbackRejectionTests(AzuriteFixture azurite) : IAsy
     }
 
     [Fact]
+    public async Task HandleAsync_DataMissingRequiredFields_ListsEachUnderData()
+    {
+        var json = $$$"""{"eventId":"evt-1","type":"shipment-created","data":{"orderId":"{{{orderId}}}","shipmentId":"{{{shipmentId}}}"}}""";
+        var callback = FakeCarrier.Sign(ShippingHost.Secret, Encoding.UTF8.GetBytes(json), DateTimeOffset.UtcNow);
+
+        var result = await SendAsync(callback);
+
+        await AssertRejectedAsync(400, result);
+        Assert.Equal(["$.data.createdAt", "$.data.trackingNumber"], result.Problem!.Errors.Select(v => v.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task HandleAsync_SeveralEnvelopeViolations_ListsEveryOne()
     {
         var callback = FakeCarrier.Sign(ShippingHost.Secret, Encoding.UTF8.GetBytes("""{"type":"nope"}"""), DateTimeOffset.UtcNow);
