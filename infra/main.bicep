@@ -322,7 +322,7 @@ module functionApp 'modules/functionapp.bicep' = {
       ServiceBus__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       ServiceBus__credential: 'managedidentity'
       ServiceBus__clientId: identity.outputs.clientId
-      Tables__serviceUri: storage.outputs.tableEndpoint
+      Tables__endpoint: storage.outputs.tableEndpoint
       Tables__credential: 'managedidentity'
       Tables__clientId: identity.outputs.clientId
       AZURE_CLIENT_ID: identity.outputs.clientId

@@ -12,10 +12,18 @@ public static class AppSettings
     /// <summary>Host storage of the Functions runtime and of Durable Functions (Azure Storage backend).</summary>
     public const string HostStorage = "AzureWebJobsStorage";
 
-    /// <summary>Service Bus connection of every trigger (<c>Connection = AppSettings.ServiceBusConnection</c>) and of the sender.</summary>
+    /// <summary>
+    /// Service Bus connection of every trigger (<c>Connection = AppSettings.ServiceBusConnection</c>) and of the
+    /// sender (Microsoft.Extensions.Azure <c>AddServiceBusClient(configuration.GetSection(...))</c>: the section's
+    /// keys match the client's constructor, <c>fullyQualifiedNamespace</c>).
+    /// </summary>
     public const string ServiceBusConnection = "ServiceBus";
 
-    /// <summary>Connection of the domain tables' <c>TableServiceClient</c>.</summary>
+    /// <summary>
+    /// Connection of the domain tables' <c>TableServiceClient</c> (Microsoft.Extensions.Azure
+    /// <c>AddTableServiceClient(configuration.GetSection(...))</c>: a connection string locally, <c>endpoint</c> +
+    /// <c>credential</c> + <c>clientId</c> in Azure).
+    /// </summary>
     public const string TablesConnection = "Tables";
 
     /// <summary>Durable Functions task hub name; host.json reads it as <c>%TaskHubName%</c>.</summary>
@@ -37,7 +45,7 @@ public static class AppSettings
     [
         AppSetting.Connection(HostStorage, "accountName"),
         AppSetting.Connection(ServiceBusConnection, "fullyQualifiedNamespace"),
-        AppSetting.Connection(TablesConnection, "serviceUri"),
+        AppSetting.Connection(TablesConnection, "endpoint"),
         AppSetting.Value(TaskHubName),
         AppSetting.Value(ApplicationInsightsConnectionString, AppSettingScope.AzureOnly),
         AppSetting.Value(ApplicationInsightsAuthentication, AppSettingScope.AzureOnly),
