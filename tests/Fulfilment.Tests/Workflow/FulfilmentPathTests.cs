@@ -1,6 +1,7 @@
 using Fulfilment.Contracts;
 using Fulfilment.Tests.Support;
 using Fulfilment.Workflow;
+using static Fulfilment.Tests.Workflow.StepNames;
 
 namespace Fulfilment.Tests.Workflow;
 
@@ -11,16 +12,6 @@ namespace Fulfilment.Tests.Workflow;
 [Collection(AzuriteCollection.Name)]
 public sealed class FulfilmentPathTests(AzuriteFixture azurite)
 {
-    private const string Link = nameof(LinkReservationStep);
-    private const string CreateJob = nameof(CreatePickingJobStep);
-    private const string CancelJob = nameof(CancelPickingJobStep);
-    private const string Ready = nameof(PublishReadyForShippingStep);
-    private const string Consume = nameof(ConsumeReservationStep);
-    private const string Release = nameof(ReleaseReservationStep);
-    private const string Failed = nameof(PublishFulfilmentFailedStep);
-    private const string Cancelled = nameof(PublishFulfilmentCancelledStep);
-    private const string Refused = nameof(PublishCancellationRefusedStep);
-
     [Fact]
     public async Task Fulfil_Delivered_ConsumesTheReservation()
     {
