@@ -4,9 +4,7 @@
 // exactly the app settings the app reads (compared with Fulfilment.Configuration.AppSettings).
 targetScope = 'resourceGroup'
 
-// ---------------------------------------------------------------------------------------------------------
-// Environment
-// ---------------------------------------------------------------------------------------------------------
+// ==== Environment ====
 
 @description('Environment name (azd environment, e.g. fulfilment-dev). Seeds the resource names and tags.')
 @minLength(1)
@@ -21,9 +19,7 @@ param location string = resourceGroup().location
 @maxLength(45)
 param taskHubName string = 'fulfilment${uniqueString(resourceGroup().id, environmentName)}'
 
-// ---------------------------------------------------------------------------------------------------------
-// Sizing
-// ---------------------------------------------------------------------------------------------------------
+// ==== Sizing ====
 
 @description('Service Bus tier: Standard (shared capacity) or Premium (dedicated messaging units).')
 @allowed([
@@ -82,9 +78,7 @@ param keyVaultSoftDeleteRetentionInDays int = 7
 @description('Key Vault purge protection (irreversible once on; use in production).')
 param keyVaultPurgeProtection bool = false
 
-// ---------------------------------------------------------------------------------------------------------
-// Messaging
-// ---------------------------------------------------------------------------------------------------------
+// ==== Messaging ====
 
 @description('Peek-lock duration of queues and subscriptions (ISO 8601, at most PT5M).')
 param serviceBusLockDuration string = 'PT1M'
@@ -100,9 +94,7 @@ param serviceBusDuplicateDetectionWindow string = 'PT10M'
 @description('Message time to live; an expired message is dead-lettered (ISO 8601).')
 param serviceBusMessageTimeToLive string = 'P14D'
 
-// ---------------------------------------------------------------------------------------------------------
-// Application
-// ---------------------------------------------------------------------------------------------------------
+// ==== Application ====
 
 @description('Carrier API base address; create-shipment is POST {carrierBaseUrl}/shipments.')
 @minLength(8)
@@ -136,9 +128,7 @@ param shipmentCreationTimeout string = '1.00:00:00'
 @description('Wait for shipment-delivered before the workflow gives up (d.hh:mm:ss).')
 param deliveryTimeout string = '30.00:00:00'
 
-// ---------------------------------------------------------------------------------------------------------
-// Access
-// ---------------------------------------------------------------------------------------------------------
+// ==== Access ====
 
 @description('Object id of a user or group that may set and rotate the carrier secrets (Key Vault Secrets Officer). Empty: nobody.')
 param operatorPrincipalId string = ''
@@ -151,9 +141,7 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-// ---------------------------------------------------------------------------------------------------------
-// Names
-// ---------------------------------------------------------------------------------------------------------
+// ==== Names ====
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
@@ -172,9 +160,7 @@ var names = {
   deploymentContainer: 'app-package'
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Resources
-// ---------------------------------------------------------------------------------------------------------
+// ==== Resources ====
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -359,9 +345,7 @@ module functionApp 'modules/functionapp.bicep' = {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Outputs: names, ids and endpoints only (azd stores them in the environment).
-// ---------------------------------------------------------------------------------------------------------
+// ==== Outputs: names, ids and endpoints only (azd stores them in the environment). ====
 
 output AZURE_LOCATION string = location
 output AZURE_RESOURCE_GROUP string = resourceGroup().name
