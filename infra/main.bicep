@@ -190,7 +190,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: names.deploymentContainer
-    // Exactly the tables the core registers with services.AddTable (test: InfraNamesTests).
+    // Exactly the tables the core registers with services.AddTable (test: TablesInBicepTests).
     tableNames: [
       'Inventory'
       'PickingJobs'
@@ -211,7 +211,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     maxDeliveryCount: serviceBusMaxDeliveryCount
     duplicateDetectionWindow: serviceBusDuplicateDetectionWindow
     messageTimeToLive: serviceBusMessageTimeToLive
-    // Exactly Fulfilment.Contracts.Topology (test: InfraNamesTests).
+    // Exactly Fulfilment.Contracts.Topology (test: TopologyInBicepTests).
     queues: [
       'reserve-inventory'
       'release-inventory'
@@ -299,7 +299,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyDurableInstances: alwaysReadyDurableInstances
-    // Every setting the app reads (Fulfilment.Configuration.AppSettings; test: AppSettingsTests). Connections are
+    // Every setting the app reads (Fulfilment.Configuration.AppSettings; test: AppSettingsInBicepTests). Connections are
     // identity-based: <name>__<endpoint> + credential + clientId, never a connection string or key.
     appSettings: {
       AzureWebJobsStorage__accountName: storage.outputs.name
