@@ -1,4 +1,5 @@
 using Fulfilment.Contracts;
+using Fulfilment.Contracts.Validation;
 using Fulfilment.Tests.Support;
 using Fulfilment.Workflow;
 using static Fulfilment.Tests.Workflow.StepNames;
@@ -73,6 +74,7 @@ public sealed class FulfilmentPathTests(AzuriteFixture azurite)
 
         Assert.Equal([Link, CreateJob, CancelJob, Release, Cancelled], order.StepsRun);
         Assert.Equal([MessageNames.FulfilmentCancelled], order.PublishedNames);
+        Assert.Equal(CancellationReason.CustomerRequested, ValidSingle<FulfilmentCancelled>(order, MessageNames.FulfilmentCancelled).Reason);
         Assert.Equal(FulfilmentOutcome.Cancelled, order.Status.Outcome);
         await order.AssertStockAsync(available: 10, reserved: 0, consumed: 0);
     }
@@ -115,6 +117,7 @@ public sealed class FulfilmentPathTests(AzuriteFixture azurite)
 
         Assert.Equal([Link, CreateJob, Ready, Refused, Consume], order.StepsRun);
         Assert.Equal([MessageNames.OrderPacked, MessageNames.OrderReadyForShipping, MessageNames.OrderCancellationRefused], order.PublishedNames);
+        Assert.Equal(order.OrderId, ValidSingle<OrderCancellationRefused>(order, MessageNames.OrderCancellationRefused).OrderId);
         Assert.Equal(FulfilmentOutcome.Completed, order.Status.Outcome);
         await order.AssertStockAsync(available: 7, reserved: 0, consumed: 3);
     }
@@ -270,8 +273,16 @@ public sealed class FulfilmentPathTests(AzuriteFixture azurite)
         await order.AssertStockAsync(available: 7, reserved: 3, consumed: 0);
     }
 
-    private static FulfilmentFailed SingleFailure(FulfilmentPathHarness order) =>
-        order.Published.Single<FulfilmentFailed>(MessageNames.FulfilmentFailed);
+    /// <summary>The one fulfilment-failed published, checked against its contract first.</summary>
+    private static FulfilmentFailed SingleFailure(FulfilmentPathHarness order) => ValidSingle<FulfilmentFailed>(order, MessageNames.FulfilmentFailed);
+
+    private static T ValidSingle<T>(FulfilmentPathHarness order, string name)
+        where T : class
+    {
+        var parsed = MessageParser.Parse<T>(Assert.Single(order.Published.Named(name)).Body);
+        Assert.True(parsed.IsValid, parsed.Describe());
+        return parsed.Message!;
+    }
 
     /// <summary>Replaces a step with one that throws on its first <paramref name="times"/> attempts, then runs the real one.</summary>
     private static void FailFirst<TRequest, TResult>(FulfilmentPathHarness order, IWorkflowStep<TRequest, TResult> realStep, int times)
