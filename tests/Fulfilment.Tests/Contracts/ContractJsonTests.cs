@@ -73,8 +73,18 @@ public sealed partial class ContractJsonTests
     {
         var json = JsonNode.Parse(ContractExamples.FullBody(MessageNames.ShipmentCreated))!;
 
-        Assert.Equal("2026-01-31T12:30:15+00:00", json["createdAt"]!.GetValue<string>());
+        Assert.Equal("2026-01-31T12:30:15Z", json["createdAt"]!.GetValue<string>());
         Assert.Equal("2026-02-03", json["estimatedDelivery"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Serialize_TimeWithOffset_WritesTheSameInstantInUtcWithZ()
+    {
+        var packed = new OrderPacked(ContractExamples.OrderId, new DateTimeOffset(2026, 1, 31, 14, 30, 15, 250, TimeSpan.FromHours(2)));
+
+        var json = JsonNode.Parse(ContractJson.Serialize(packed))!;
+
+        Assert.Equal("2026-01-31T12:30:15.25Z", json["packedAt"]!.GetValue<string>());
     }
 
     private static IEnumerable<string> PropertyNames(JsonNode? node) => node switch
