@@ -122,6 +122,24 @@ public sealed class InMemoryWorkflowRuntime(WorkflowStepRegistry steps, DateTime
         }
     }
 
+    /// <summary>
+    /// Forgets finished instances, as Durable's purge does, so that a long run holds only the orders in flight.
+    /// A start for a purged id starts a new instance (as on Durable after a purge). Returns how many were purged.
+    /// </summary>
+    public int PurgeFinished()
+    {
+        lock (Gate)
+        {
+            var finished = instances.Where(i => i.Value.State != WorkflowInstanceState.Running).Select(i => i.Key).ToArray();
+            foreach (var id in finished)
+            {
+                instances.Remove(id);
+            }
+
+            return finished.Length;
+        }
+    }
+
     public FulfilmentStatus? GetStatus(string instanceId) => Find(instanceId)?.Status;
 
     public WorkflowInstanceState? GetState(string instanceId) => Find(instanceId)?.State;

@@ -26,6 +26,9 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
     /// <summary>Every message accepted by <see cref="PublishAsync"/> (after duplicate detection), in order.</summary>
     public event Action<OutgoingMessage>? Published;
 
+    /// <summary>Every delivery once its handler returned or threw, with the wall-clock time it took.</summary>
+    public event Action<BusDelivery, TimeSpan>? Handled;
+
     /// <summary>Every delivery that was dead-lettered, with its reason and description.</summary>
     public event Action<BusDelivery, string, string>? DeadLettered;
 
@@ -59,6 +62,11 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
             }
 
             seen[(message.Name, message.MessageId)] = now;
+            if (seen.Count > 4096 && seen.Count % 1024 == 0)
+            {
+                ForgetOutsideWindow(now);
+            }
+
             Statistics.OnPublished(message.Name);
             foreach (var entity in EntitiesFor(message.Name))
             {
@@ -77,6 +85,14 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
     {
         var workers = Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => WorkAsync(cancellationToken));
         await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    private void ForgetOutsideWindow(DateTimeOffset now)
+    {
+        foreach (var key in seen.Where(s => now - s.Value >= DuplicateDetectionWindow).Select(s => s.Key).ToArray())
+        {
+            seen.Remove(key);
+        }
     }
 
     private IEnumerable<string> EntitiesFor(string name)
@@ -158,9 +174,11 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
     {
         Statistics.OnDelivery();
         Settlement settlement;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             settlement = await handlers[delivery.Entity](delivery, cancellationToken).ConfigureAwait(false);
+            Handled?.Invoke(delivery, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
 #pragma warning disable CA1031 // a handler's exception is a transient failure: abandon and redeliver, as Service Bus does
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
