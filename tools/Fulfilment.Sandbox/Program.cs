@@ -1,1 +1,3 @@
-return 0;
+using Fulfilment.Sandbox;
+
+return await SandboxCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Fulfilment.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,6 +27,7 @@ public sealed class FakeCarrier : IAsyncDisposable
     private readonly ConcurrentQueue<FakeCarrierReply> script = new();
     private readonly ConcurrentQueue<ReceivedCarrierRequest> requests = new();
     private readonly ConcurrentDictionary<string, CarrierShipment> shipments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeCarrierReply> rejections = new(StringComparer.Ordinal);
 
     private FakeCarrier(WebApplication app) => this.app = app;
 
@@ -55,6 +57,9 @@ public sealed class FakeCarrier : IAsyncDisposable
             script.Enqueue(reply);
         }
     }
+
+    /// <summary>From now on, answers create-shipment for <paramref name="orderId"/> (its Idempotency-Key) with <paramref name="reply"/>.</summary>
+    public void RejectOrder(Guid orderId, FakeCarrierReply reply) => rejections[orderId.ToString()] = reply;
 
     /// <summary>The shipment the carrier made for an order (its Idempotency-Key), if any.</summary>
     public (Guid ShipmentId, string TrackingNumber)? ShipmentOf(Guid orderId) =>
@@ -93,7 +98,10 @@ public sealed class FakeCarrier : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         requests.Enqueue(new ReceivedCarrierRequest(context.Request.Method, context.Request.Path, headers, body));
 
-        var reply = script.TryDequeue(out var next) ? next : FakeCarrierReply.Created;
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        var reply = rejections.TryGetValue(key, out var rejection) ? rejection
+            : script.TryDequeue(out var next) ? next
+            : FakeCarrierReply.Created;
         if (reply.Delay > TimeSpan.Zero)
         {
             try
@@ -109,8 +117,7 @@ public sealed class FakeCarrier : IAsyncDisposable
         context.Response.StatusCode = reply.StatusCode;
         if (reply.StatusCode is 201 or 200)
         {
-            var key = context.Request.Headers["Idempotency-Key"].ToString();
-            var shipment = shipments.GetOrAdd(key, _ => new CarrierShipment(Guid.NewGuid(), "TRK" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()));
+            var shipment = shipments.GetOrAdd(key, NewShipment);
             await context.Response.WriteAsJsonAsync(
                 new { shipmentId = shipment.ShipmentId, trackingNumber = shipment.TrackingNumber, estimatedDelivery = "2030-01-15" },
                 context.RequestAborted).ConfigureAwait(false);
@@ -121,6 +128,14 @@ public sealed class FakeCarrier : IAsyncDisposable
         await context.Response.WriteAsync(
             JsonSerializer.Serialize(new { type = "about:blank", title = "Shipment not created", status = reply.StatusCode, detail = reply.Detail }),
             context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Ids derived from the idempotency key, so that a replayed scenario produces the same output.</summary>
+    private static CarrierShipment NewShipment(string key)
+    {
+        var shipmentId = MessageIds.DeterministicGuid("fake-carrier-shipment:" + key);
+        var tracking = "TRK" + MessageIds.DeterministicGuid("fake-carrier-tracking:" + key).ToString("N")[..10].ToUpperInvariant();
+        return new CarrierShipment(shipmentId, tracking);
     }
 
     private sealed record CarrierShipment(Guid ShipmentId, string TrackingNumber);

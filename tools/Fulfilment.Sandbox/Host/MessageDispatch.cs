@@ -1,0 +1,97 @@
+using Fulfilment.Contracts;
+using Fulfilment.Contracts.Validation;
+using Fulfilment.Inventory;
+using Fulfilment.Messaging;
+using Fulfilment.Sandbox.Bus;
+using Fulfilment.Shipping;
+using Fulfilment.Workflow;
+
+namespace Fulfilment.Sandbox.Host;
+
+/// <summary>
+/// What the Function App's triggers do, for the in-process bus: for each queue and subscription, parse the body
+/// against its contract (dead-letter on a violation), call the one handler, and settle. A handler's exception
+/// propagates (abandon, redelivery); workflow messages go through the shared <see cref="WorkflowRouter"/>.
+/// </summary>
+internal sealed class MessageDispatch(SandboxHost host)
+{
+    public void SubscribeAll()
+    {
+        var bus = host.Bus;
+        bus.Subscribe(MessageNames.ReserveInventory, Parsed<ReserveInventory>(ReserveAsync));
+        bus.Subscribe(MessageNames.ReleaseInventory, (d, ct) => RouteAsync(d, ct, Parsed<ReleaseInventory>(ReleaseAsync)));
+        bus.Subscribe(MessageNames.CreateShipment, Parsed<CreateShipment>(CreateShipmentAsync));
+        bus.Subscribe(Entity(MessageNames.OrderReadyForShipping, Topology.Subscriptions.Shipping), Parsed<OrderReadyForShipping>(ReadyForShippingAsync));
+        foreach (var subscription in Topology.TopicSubscriptions.Where(s => s.Topic != MessageNames.OrderReadyForShipping))
+        {
+            bus.Subscribe(Entity(subscription.Topic, subscription.Subscription), (d, ct) => RouteAsync(d, ct, NotRouted));
+        }
+    }
+
+    private static string Entity(string topic, string subscription) => InProcessBus.SubscriptionEntity(topic, subscription);
+
+    private static Func<BusDelivery, CancellationToken, Task<Settlement>> Parsed<T>(Func<T, CancellationToken, Task<Settlement>> handle)
+        where T : class =>
+        (delivery, cancellationToken) =>
+        {
+            var parsed = MessageParser.Parse<T>(delivery.Message.Body);
+            return parsed.IsValid
+                ? handle(parsed.Message!, cancellationToken)
+                : Task.FromResult(Settlement.DeadLetter(DeadLetterReasons.ContractViolation, parsed.Describe()));
+        };
+
+    private static Task<Settlement> NotRouted(BusDelivery delivery, CancellationToken cancellationToken) =>
+        Task.FromResult(Settlement.DeadLetter(DeadLetterReasons.Unprocessable, $"'{delivery.Message.Name}' is not for the workflow"));
+
+    private async Task<Settlement> ReserveAsync(ReserveInventory command, CancellationToken cancellationToken)
+    {
+        var result = await host.Get<ReserveInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
+        return result.IsBusinessOutcome
+            ? Settlement.Complete
+            : Settlement.DeadLetter(DeadLetterReasons.Unprocessable, result.Status + ": " + result.Reason);
+    }
+
+    private async Task<Settlement> ReleaseAsync(ReleaseInventory command, CancellationToken cancellationToken)
+    {
+        await host.Get<ReleaseInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
+        return Settlement.Complete;
+    }
+
+    private async Task<Settlement> CreateShipmentAsync(CreateShipment command, CancellationToken cancellationToken)
+    {
+        await host.Get<CreateShipmentHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
+        return Settlement.Complete;
+    }
+
+    private async Task<Settlement> ReadyForShippingAsync(OrderReadyForShipping message, CancellationToken cancellationToken)
+    {
+        await host.Get<OrderReadyForShippingHandler>().HandleAsync(message, cancellationToken).ConfigureAwait(false);
+        return Settlement.Complete;
+    }
+
+    /// <summary>Start or raise into the workflow as the router decides; messages not for the workflow go to <paramref name="otherwise"/>.</summary>
+    private async Task<Settlement> RouteAsync(
+        BusDelivery delivery,
+        CancellationToken cancellationToken,
+        Func<BusDelivery, CancellationToken, Task<Settlement>> otherwise)
+    {
+        var route = await host.Get<WorkflowRouter>().RouteAsync(delivery.Message.Name, delivery.Message.Body, cancellationToken).ConfigureAwait(false);
+        switch (route.Kind)
+        {
+            case WorkflowRouteKind.Start:
+                var workflow = host.Get<FulfilmentWorkflow>();
+                var order = route.Order!;
+                await host.Runtime.StartAsync(route.InstanceId!, context => workflow.RunAsync(context, order)).ConfigureAwait(false);
+                return Settlement.Complete;
+            case WorkflowRouteKind.Raise:
+                var raised = await host.Runtime.RaiseEventAsync(route.InstanceId!, route.EventName!, route.Payload!).ConfigureAwait(false);
+                return WorkflowRoute.AfterRaise(raised, route.InstanceId!) is { } after
+                    ? Settlement.DeadLetter(after.Reason!, after.Description!)
+                    : Settlement.Complete;
+            case WorkflowRouteKind.DeadLetter:
+                return Settlement.DeadLetter(route.Reason!, route.Description!);
+            default:
+                return await otherwise(delivery, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

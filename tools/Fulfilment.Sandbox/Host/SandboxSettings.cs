@@ -1,0 +1,27 @@
+using Fulfilment.Sandbox.Bus;
+
+namespace Fulfilment.Sandbox.Host;
+
+/// <summary>How a sandbox run is set up: storage, start time, bus chaos, storage faults and concurrency.</summary>
+public sealed record SandboxSettings
+{
+    /// <summary>A Table Storage connection string; null starts Azurite in memory.</summary>
+    public string? StorageConnectionString { get; init; }
+
+    public DateTimeOffset Start { get; init; } = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public BusChaos Chaos { get; init; } = BusChaos.None;
+
+    /// <summary>Probability of an injected transient fault per storage request (503 before send / lost response after).</summary>
+    public double StorageFaultRate { get; init; }
+
+    /// <summary>Deliveries handled at once by the bus.</summary>
+    public int Concurrency { get; init; } = 1;
+
+    public int MaxDeliveryCount { get; init; } = 10;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Show the handlers' logs (warnings and up) on standard error.</summary>
+    public bool Verbose { get; init; }
+}

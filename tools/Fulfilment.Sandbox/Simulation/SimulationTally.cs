@@ -1,0 +1,53 @@
+using Fulfilment.Workflow;
+
+namespace Fulfilment.Sandbox.Simulation;
+
+/// <summary>What the finished waves came to: orders per terminal status and workflow steps run.</summary>
+public sealed partial class SimulationTally
+{
+    /// <summary>Status of an order whose cart could not be reserved (no workflow ever started).</summary>
+    public const string NotReserved = "NotReserved";
+
+    /// <summary>Status of an order whose workflow had not finished when its wave was done (must stay 0).</summary>
+    public const string StillRunning = "StillRunning";
+
+    private readonly SortedDictionary<string, int> byStatus = new(StringComparer.Ordinal);
+
+    private readonly SortedDictionary<string, int> reasons = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> ByStatus => byStatus;
+
+    /// <summary>Why orders did not complete: "Outcome: reason", counted.</summary>
+    public IReadOnlyDictionary<string, int> Reasons => reasons;
+
+    public long WorkflowSteps { get; private set; }
+
+    public int Workflows { get; private set; }
+
+    public void Record(InMemoryWorkflowRuntime runtime, IEnumerable<SimulatedOrder> wave)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(wave);
+        foreach (var order in wave)
+        {
+            var instanceId = WorkflowInstanceId.For(order.OrderId);
+            var status = runtime.GetStatus(instanceId);
+            var name = status is null ? NotReserved : status.Outcome?.ToString() ?? StillRunning;
+            byStatus[name] = byStatus.GetValueOrDefault(name) + 1;
+            if (status is { Outcome: not null and not FulfilmentOutcome.Completed })
+            {
+                var reason = $"{status.Outcome}: {Ids().Replace(status.Reason ?? "", "…")}";
+                reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+            }
+
+            if (status is not null)
+            {
+                Workflows++;
+                WorkflowSteps += runtime.StepCalls(instanceId).Count;
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial System.Text.RegularExpressions.Regex Ids();
+}
