@@ -57,4 +57,11 @@ public sealed class ShippingOptions
     /// <summary>First retry delay; doubles each retry, with jitter (a Retry-After header wins).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CarrierRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// True when App Service could not resolve a Key Vault reference and handed the app the reference text itself:
+    /// such a value must never be used as a secret (anyone who knows the vault name could sign callbacks with it).
+    /// </summary>
+    public static bool IsUnresolvedKeyVaultReference(string? value) =>
+        value is not null && value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 }

@@ -22,6 +22,11 @@ public static class ShippingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.CarrierAttemptTimeout <= o.CarrierTotalTimeout, "Shipping:CarrierAttemptTimeout must not exceed Shipping:CarrierTotalTimeout.")
             .Validate(o => o.PreviousCallbackSecret != o.CallbackSecret, "Shipping:PreviousCallbackSecret must differ from Shipping:CallbackSecret.")
+            .Validate(
+                o => !ShippingOptions.IsUnresolvedKeyVaultReference(o.CallbackSecret)
+                     && !ShippingOptions.IsUnresolvedKeyVaultReference(o.PreviousCallbackSecret)
+                     && !ShippingOptions.IsUnresolvedKeyVaultReference(o.CarrierApiKey),
+                "A Shipping secret holds an unresolved Key Vault reference: the app cannot read the vault (check its identity and the secret).")
             .ValidateOnStart();
         services.AddTable("Shipping", ShipmentStore.TableName);
         services.TryAddSingleton(TimeProvider.System);

@@ -31,6 +31,9 @@ public sealed class ShippingOptionsTests
     [InlineData("Shipping:CarrierAttemptTimeout", "00:01:00")]
     [InlineData("Shipping:PreviousCallbackSecret", "0123456789abcdef0123")]
     [InlineData("Shipping:CarrierMaxRetries", "0")]
+    [InlineData("Shipping:CallbackSecret", "@Microsoft.KeyVault(SecretUri=https://kv-fulfil.vault.azure.net/secrets/carrier-callback-secret/)")]
+    [InlineData("Shipping:PreviousCallbackSecret", "@Microsoft.KeyVault(VaultName=kv-fulfil;SecretName=carrier-callback-secret;SecretVersion=0a1b)")]
+    [InlineData("Shipping:CarrierApiKey", "@Microsoft.KeyVault(SecretUri=https://kv-fulfil.vault.azure.net/secrets/carrier-api-key/)")]
     public void AddShipping_InvalidSetting_FailsValidation(string key, string value)
     {
         var settings = new Dictionary<string, string?>(Valid) { [key] = value };
