@@ -1,3 +1,5 @@
+using Fulfilment.Messaging;
+
 namespace Fulfilment.Workflow;
 
 /// <summary>
@@ -14,8 +16,8 @@ public sealed record WorkflowRoute(
     string? Reason = null,
     string? Description = null)
 {
-    /// <summary>Dead-letter reason: the body is not JSON or breaks its contract.</summary>
-    public const string InvalidMessage = nameof(InvalidMessage);
+    /// <summary>Dead-letter reason: the body is not JSON or breaks its contract (the same reason every adapter uses).</summary>
+    public const string InvalidMessage = DeadLetterReasons.ContractViolation;
 
     /// <summary>Dead-letter reason: an order-completed without reservationId or cartId.</summary>
     public const string NoReservationReference = nameof(NoReservationReference);
