@@ -121,6 +121,7 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
     {
         var listed = ScenarioFiles.Passing.Concat(ScenarioFiles.KnownDefects)
             .SelectMany(name => new[] { name + ".json", name + ".expected.json" })
+            .Append("README.md")
             .Order(StringComparer.Ordinal);
 
         var present = Directory.GetFiles(ScenarioFiles.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal);
