@@ -64,6 +64,11 @@ internal static class InventoryEntityMapper
             ["Status"] = r.Status.ToString().ToUpperInvariant(),
             ["WrittenOffItems"] = ContractJson.Serialize(r.WrittenOff),
         };
+        if (r.OrderIdHint is { } hint)
+        {
+            entity["OrderIdHint"] = hint;
+        }
+
         if (r.OrderId is { } orderId)
         {
             entity["OrderId"] = orderId;
@@ -85,6 +90,7 @@ internal static class InventoryEntityMapper
     public static Reservation ToReservation(TableEntity e) => new(
         e.GetGuid("ReservationId")!.Value,
         e.GetGuid("CartId")!.Value,
+        e.GetGuid("OrderIdHint"),
         e.GetGuid("OrderId"),
         ContractJson.Deserialize<List<LineItem>>(e.GetString("Items")),
         e.GetString("RequestFingerprint"),

@@ -6,13 +6,16 @@ namespace Fulfilment.Inventory;
 /// <summary>
 /// Stock held for one cart. There is exactly one reservation per cart, ever: its id is derived from the cartId
 /// (<see cref="IdFor"/>). It goes HELD → CONSUMED (delivered or written off) or HELD → RELEASED, and nothing else.
-/// While HELD and not linked to an order it expires at <see cref="ExpiresAt"/>; linking stops the clock.
+/// While HELD and not linked to an order it expires at <see cref="ExpiresAt"/>; only linking (the workflow, on
+/// order-completed) sets <see cref="OrderId"/> and stops the clock. An orderId given at reserve time is only
+/// <see cref="OrderIdHint"/>: published, and the one order allowed to link it.
 /// </summary>
 public sealed class Reservation
 {
     internal Reservation(
         Guid id,
         Guid cartId,
+        Guid? orderIdHint,
         Guid? orderId,
         IReadOnlyList<LineItem> items,
         string requestFingerprint,
@@ -25,6 +28,7 @@ public sealed class Reservation
     {
         Id = id;
         CartId = cartId;
+        OrderIdHint = orderIdHint;
         OrderId = orderId;
         Items = items;
         RequestFingerprint = requestFingerprint;
@@ -40,6 +44,10 @@ public sealed class Reservation
 
     public Guid CartId { get; }
 
+    /// <summary>The orderId the reserve command carried, if any: published in inventory-reserved; links nothing.</summary>
+    public Guid? OrderIdHint { get; }
+
+    /// <summary>The order this reservation is linked to: set only by <see cref="Link"/>.</summary>
     public Guid? OrderId { get; private set; }
 
     /// <summary>One line per product (duplicates merged), ordered by productId.</summary>
@@ -69,16 +77,25 @@ public sealed class Reservation
 
     public static Guid IdFor(Guid cartId) => MessageIds.DeterministicGuid("reservation\n" + cartId.ToString("D"));
 
-    internal static Reservation Hold(Guid cartId, Guid? orderId, IReadOnlyList<LineItem> items, string requestFingerprint, DateTimeOffset now, TimeSpan ttl) =>
-        new(IdFor(cartId), cartId, orderId, items, requestFingerprint, now, now + ttl);
+    /// <summary>A new HELD, unlinked reservation (with its expiry); <paramref name="orderIdHint"/> does not link it.</summary>
+    internal static Reservation Hold(Guid cartId, Guid? orderIdHint, IReadOnlyList<LineItem> items, string requestFingerprint, DateTimeOffset now, TimeSpan ttl) =>
+        new(IdFor(cartId), cartId, orderIdHint, null, items, requestFingerprint, now, now + ttl);
 
     internal bool IsDueAt(DateTimeOffset now) => IsWaitingForOrder && now >= ExpiresAt;
+
+    /// <summary>Whether <paramref name="orderId"/> may link it: any order when no hint was given, else only the hinted one.</summary>
+    internal bool AcceptsOrder(Guid orderId) => OrderIdHint is null || OrderIdHint == orderId;
 
     internal void Link(Guid orderId)
     {
         if (!IsWaitingForOrder)
         {
             throw new InvalidOperationException($"Reservation {Id} is {Status}{(OrderId is null ? "" : " and linked")}: it cannot be linked.");
+        }
+
+        if (!AcceptsOrder(orderId))
+        {
+            throw new InvalidOperationException($"Reservation {Id} was reserved for order {OrderIdHint}: order {orderId} cannot link it.");
         }
 
         OrderId = orderId;

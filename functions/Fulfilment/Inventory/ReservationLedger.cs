@@ -2,6 +2,7 @@ using Fulfilment.Contracts;
 using Fulfilment.Storage;
 using Microsoft.Extensions.Logging;
 using static Fulfilment.Inventory.ReservationOutcome;
+using Step = Fulfilment.Inventory.ReservationStep;
 
 namespace Fulfilment.Inventory;
 
@@ -19,7 +20,10 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
     public Task<Reservation?> GetByCartAsync(Guid cartId, CancellationToken cancellationToken) =>
         ReadAsync(Reservation.IdFor(cartId), cancellationToken);
 
-    /// <summary>Links a HELD reservation to an order (it no longer expires). Linking again to the same order is idempotent.</summary>
+    /// <summary>
+    /// Links a HELD reservation to an order (it no longer expires). Linking again to the same order is idempotent; an
+    /// order other than the one the reservation was reserved for (its hint) gets LinkedToAnotherOrder.
+    /// </summary>
     public Task<ReservationResult> LinkAsync(Guid reservationId, Guid orderId, CancellationToken cancellationToken) =>
         ChangeAsync(reservationId, nameof(LinkAsync), (r, now) => r switch
         {
@@ -27,6 +31,7 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
             { IsExpired: true } => new Step(Expired),
             { Status: ReservationStatus.Released } => new Step(Released),
             { OrderId: { } linked } => new Step(linked == orderId ? AlreadyApplied : LinkedToAnotherOrder),
+            _ when !r.AcceptsOrder(orderId) => new Step(LinkedToAnotherOrder, Detail: $"reserved for order {r.OrderIdHint:D}"),
             _ when r.IsDueAt(now) => new Step(Expired, x => x.Release(ReleaseReasons.Expired, now), (s, line) => s.Release(line.Quantity)),
             _ => new Step(Applied, x => x.Link(orderId)),
         }, cancellationToken);
@@ -34,16 +39,17 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
     public Task<ReservationResult> LinkByCartAsync(Guid cartId, Guid orderId, CancellationToken cancellationToken) =>
         LinkAsync(Reservation.IdFor(cartId), orderId, cancellationToken);
 
-    /// <summary>HELD → RELEASED with <paramref name="reason"/>: the units go back on sale.</summary>
+    /// <summary>HELD → RELEASED with <paramref name="reason"/>, linked or not (the workflow's compensation): the units go back on sale.</summary>
     public Task<ReservationResult> ReleaseAsync(Guid reservationId, string reason, CancellationToken cancellationToken) =>
-        !ReleaseReasons.IsValid(reason)
-            ? Task.FromResult(new ReservationResult(Rejected, reservationId, null, $"reason '{reason}' is not 1-64 characters of A-Z, 0-9 and _"))
-            : ChangeAsync(reservationId, nameof(ReleaseAsync), (r, now) => r.Status switch
-            {
-                ReservationStatus.Consumed => new Step(Consumed, Detail: "a consumed reservation cannot be released"),
-                ReservationStatus.Released => new Step(AlreadyApplied),
-                _ => new Step(Applied, x => x.Release(reason, now), (s, line) => s.Release(line.Quantity)),
-            }, cancellationToken);
+        ReleaseAsync(reservationId, reason, linkedToo: true, nameof(ReleaseAsync), cancellationToken);
+
+    /// <summary>
+    /// release-inventory's path: HELD and NOT linked → RELEASED; a linked HELD one answers LinkedToOrder and stays
+    /// held. Decided on the row read in the same attempt, whose ETag conditions the commit, so a link that lands in
+    /// between fails the commit (412) and the re-read answers LinkedToOrder.
+    /// </summary>
+    internal Task<ReservationResult> ReleaseUnlinkedAsync(Guid reservationId, string reason, CancellationToken cancellationToken) =>
+        ReleaseAsync(reservationId, reason, linkedToo: false, nameof(ReleaseUnlinkedAsync), cancellationToken);
 
     /// <summary>HELD → CONSUMED on delivery: the units leave the books.</summary>
     public Task<ReservationResult> ConsumeAsync(Guid reservationId, CancellationToken cancellationToken) =>
@@ -77,6 +83,17 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
             _ => new Step(Rejected, Detail: "the reservation is not due to expire"),
         }, cancellationToken);
 
+    private Task<ReservationResult> ReleaseAsync(Guid reservationId, string reason, bool linkedToo, string operation, CancellationToken cancellationToken) =>
+        !ReleaseReasons.IsValid(reason)
+            ? Task.FromResult(new ReservationResult(Rejected, reservationId, null, $"reason '{reason}' is not 1-64 characters of A-Z, 0-9 and _"))
+            : ChangeAsync(reservationId, operation, (r, now) => r switch
+            {
+                { Status: ReservationStatus.Consumed } => new Step(Consumed, Detail: "a consumed reservation cannot be released"),
+                { Status: ReservationStatus.Released } => new Step(AlreadyApplied),
+                { OrderId: { } orderId } when !linkedToo => new Step(LinkedToOrder, Detail: $"linked to order {orderId:D}: only its workflow releases it"),
+                _ => new Step(Applied, x => x.Release(reason, now), (s, line) => s.Release(line.Quantity)),
+            }, cancellationToken);
+
     private Task<ReservationResult> ConsumeAsync(Guid reservationId, string reason, bool writtenOff, string operation, CancellationToken cancellationToken) =>
         ChangeAsync(reservationId, operation, (r, now) => r.Status switch
         {
@@ -106,7 +123,7 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
                 var step = decide(reservation, time.GetUtcNow());
                 if (step.Transition is not null)
                 {
-                    await CommitAsync(read, step, token).ConfigureAwait(false);
+                    await step.CommitAsync(table, read, token).ConfigureAwait(false);
                 }
 
                 LogOutcome(operation, reservationId, step.Outcome);
@@ -114,33 +131,6 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
             },
             cancellationToken);
 
-    private async Task CommitAsync(Versioned<Reservation> read, Step step, CancellationToken cancellationToken)
-    {
-        var wasWaitingForOrder = read.Value.IsWaitingForOrder;
-        step.Transition!(read.Value);
-        var change = new InventoryChange().UpdateReservation(read, wasWaitingForOrder);
-        if (step.Stock is not null)
-        {
-            var stock = await table.ReadStockAsync(read.Value.Items.Select(i => i.ProductId), cancellationToken).ConfigureAwait(false);
-            foreach (var line in read.Value.Items)
-            {
-                var row = stock.GetValueOrDefault(line.ProductId)
-                          ?? throw new InvalidOperationException($"Stock row of {line.ProductId} held by reservation {read.Value.Id} is missing.");
-                step.Stock(row.Value, line);
-                change.UpdateStock(row);
-            }
-        }
-
-        await table.CommitAsync(change, cancellationToken).ConfigureAwait(false);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId}: {Operation} gave {Outcome}")]
     private partial void LogOutcome(string operation, Guid reservationId, ReservationOutcome outcome);
-
-    /// <summary>What an operation decided: its outcome and, if it changes anything, the transition and the effect on each line's stock.</summary>
-    internal sealed record Step(
-        ReservationOutcome Outcome,
-        Action<Reservation>? Transition = null,
-        Action<StockItem, LineItem>? Stock = null,
-        string? Detail = null);
 }

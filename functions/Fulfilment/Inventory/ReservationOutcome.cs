@@ -21,8 +21,14 @@ public enum ReservationOutcome
     /// <summary>The reservation was consumed (delivered or written off): it cannot be released or linked.</summary>
     Consumed,
 
-    /// <summary>The reservation is linked to a different order.</summary>
+    /// <summary>The reservation is linked to a different order, or was reserved for a different order (its hint): nothing changed.</summary>
     LinkedToAnotherOrder,
+
+    /// <summary>
+    /// A release-inventory command for a HELD reservation that is linked to an order: Inventory leaves it alone
+    /// (only the order's workflow releases it, by compensation or cancellation); nothing changed.
+    /// </summary>
+    LinkedToOrder,
 
     /// <summary>The request itself is unusable (see <see cref="ReservationResult.Detail"/>): nothing changed.</summary>
     Rejected,

@@ -10,8 +10,11 @@ namespace Fulfilment.Inventory;
 /// reserve-inventory: reserves every line of a cart or none. All stock rows, the reservation and its expiry-index
 /// row are written in ONE entity-group transaction conditioned on the ETags read, so concurrent reservations never
 /// oversell; a lost race is re-read and decided again. Idempotent per cart: the reservationId derives from the
-/// cartId, so a redelivery finds the reservation (or loses the insert race with 409 and then finds it) and
-/// publishes the identical inventory-reserved again (same body, same MessageId).
+/// cartId, so a redelivery finds the reservation (or loses the insert race with 409 and then finds it) and, while it
+/// is HELD, publishes the identical inventory-reserved again (same body, same MessageId); once it is released,
+/// expired or consumed, a redelivery publishes nothing (<see cref="ReserveStatus.AlreadySettled"/>). An orderId on
+/// the command is a hint: published and stored, but the reservation stays unlinked (and expires) until the workflow
+/// links it.
 /// </summary>
 public sealed partial class ReserveInventoryHandler(
     InventoryTable table,
@@ -37,6 +40,11 @@ public sealed partial class ReserveInventoryHandler(
         }
 
         var result = await ConcurrencyRetry.RunAsync(token => AttemptAsync(request, token), cancellationToken).ConfigureAwait(false);
+        if (result.Status == ReserveStatus.AlreadySettled)
+        {
+            LogAlreadySettled(result.ReservationId, result.Reason);
+        }
+
         if (result.Published is not null)
         {
             await publisher.PublishAsync(result.Published, cancellationToken).ConfigureAwait(false);
@@ -51,10 +59,7 @@ public sealed partial class ReserveInventoryHandler(
         var existing = await table.FindReservationAsync(reservationId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return existing.Value.RequestFingerprint == request.Fingerprint
-                ? new ReserveResult(ReserveStatus.AlreadyReserved, reservationId, Reserved(existing.Value, request))
-                : new ReserveResult(ReserveStatus.CartAlreadyReserved, reservationId, Reason:
-                    $"cart {request.CartId} already has reservation {reservationId} ({existing.Value.Status}) made by a different command; one reservation per cart");
+            return Existing(existing.Value, request);
         }
 
         var stock = await table.ReadStockAsync(request.Lines.Select(l => l.ProductId), cancellationToken).ConfigureAwait(false);
@@ -82,16 +87,26 @@ public sealed partial class ReserveInventoryHandler(
 
         await table.CommitAsync(change, cancellationToken).ConfigureAwait(false);
         LogReserved(reservationId, request.CartId, request.Lines.Count);
-        return new ReserveResult(ReserveStatus.Reserved, reservationId, Reserved(reservation, request));
+        return new ReserveResult(ReserveStatus.Reserved, reservationId, Reserved(reservation));
     }
 
-    /// <summary>The inventory-reserved event, rebuilt only from what is stored and the (identical) command: byte-identical on every delivery.</summary>
-    private static OutgoingMessage Reserved(Reservation reservation, ReservationRequest request) =>
+    /// <summary>The cart already has a reservation: a redelivery (same command) or a different command.</summary>
+    private static ReserveResult Existing(Reservation reservation, ReservationRequest request) => reservation switch
+    {
+        _ when reservation.RequestFingerprint != request.Fingerprint => new ReserveResult(ReserveStatus.CartAlreadyReserved, reservation.Id, Reason:
+            $"cart {request.CartId} already has reservation {reservation.Id} ({reservation.Status}) made by a different command; one reservation per cart"),
+        { Status: ReservationStatus.Held } => new ReserveResult(ReserveStatus.AlreadyReserved, reservation.Id, Reserved(reservation)),
+        _ => new ReserveResult(ReserveStatus.AlreadySettled, reservation.Id, Reason:
+            $"reservation {reservation.Id} of cart {request.CartId} is {reservation.Status} ({reservation.Reason}) since {reservation.SettledAt:O}: inventory-reserved is not published again"),
+    };
+
+    /// <summary>The inventory-reserved event, rebuilt only from what is stored: byte-identical on every delivery.</summary>
+    private static OutgoingMessage Reserved(Reservation reservation) =>
         OutgoingMessage.Create(
             MessageNames.InventoryReserved,
-            new InventoryReserved(reservation.Id, reservation.Items, reservation.ReservedAt, request.OrderId, reservation.CartId),
+            new InventoryReserved(reservation.Id, reservation.Items, reservation.ReservedAt, reservation.OrderIdHint, reservation.CartId),
             reservation.CartId.ToString("D"),
-            request.OrderId ?? reservation.CartId);
+            reservation.OrderIdHint ?? reservation.CartId);
 
     private ReserveResult Refuse(ReserveResult result)
     {
@@ -104,6 +119,9 @@ public sealed partial class ReserveInventoryHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cart {CartId} cannot be reserved: {ShortLineCount} lines short")]
     private partial void LogUnavailable(Guid cartId, int shortLineCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Late reserve-inventory redelivery for reservation {ReservationId} published nothing: {Reason}")]
+    private partial void LogAlreadySettled(Guid reservationId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reserve refused for reservation {ReservationId}: {Status} ({Reason})")]
     private partial void LogRefused(Guid reservationId, ReserveStatus status, string? reason);

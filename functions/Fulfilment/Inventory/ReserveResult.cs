@@ -6,5 +6,5 @@ namespace Fulfilment.Inventory;
 public sealed record ReserveResult(ReserveStatus Status, Guid ReservationId, OutgoingMessage? Published = null, string? Reason = null)
 {
     /// <summary>Settled as a business outcome (complete the message); otherwise dead-letter it with <see cref="Reason"/>.</summary>
-    public bool IsBusinessOutcome => Status is ReserveStatus.Reserved or ReserveStatus.AlreadyReserved or ReserveStatus.Unavailable;
+    public bool IsBusinessOutcome => Status is ReserveStatus.Reserved or ReserveStatus.AlreadyReserved or ReserveStatus.Unavailable or ReserveStatus.AlreadySettled;
 }

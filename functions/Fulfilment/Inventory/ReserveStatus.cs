@@ -1,18 +1,25 @@
 namespace Fulfilment.Inventory;
 
-/// <summary>What a reserve-inventory command led to. The first three are business outcomes (an event is published,
-/// the message is completed); the last three change nothing and publish nothing (the adapter dead-letters them with
+/// <summary>What a reserve-inventory command led to. The first four are business outcomes (the adapter completes the
+/// message); the last three change nothing and publish nothing (the adapter dead-letters them with
 /// <see cref="ReserveResult.Reason"/>).</summary>
 public enum ReserveStatus
 {
     /// <summary>Every line reserved now; inventory-reserved published.</summary>
     Reserved,
 
-    /// <summary>A redelivery: the cart's reservation was made by this same command before; the identical inventory-reserved is published again.</summary>
+    /// <summary>A redelivery: the cart's reservation was made by this same command before and is still HELD; the identical inventory-reserved is published again.</summary>
     AlreadyReserved,
 
     /// <summary>At least one line short; inventory-unavailable published with every short line; stock untouched.</summary>
     Unavailable,
+
+    /// <summary>
+    /// A late redelivery: this same command made the cart's reservation, but it is no longer HELD (released, expired
+    /// or consumed). Nothing is published (a "reserved" for stock that is gone would mislead ordering), nothing
+    /// changes; logged. See <see cref="ReserveResult.Reason"/>.
+    /// </summary>
+    AlreadySettled,
 
     /// <summary>The cart already has a reservation made by a different command: it stands unchanged.</summary>
     CartAlreadyReserved,

@@ -8,16 +8,16 @@ namespace Fulfilment.Inventory;
 /// </summary>
 internal static class ShortPick
 {
-    public static ReservationLedger.Step Plan(Reservation reservation, IReadOnlyList<LineItem> missing, DateTimeOffset now)
+    public static ReservationStep Plan(Reservation reservation, IReadOnlyList<LineItem> missing, DateTimeOffset now)
     {
         var problem = Problem(reservation, missing);
         if (problem is not null)
         {
-            return new ReservationLedger.Step(ReservationOutcome.Rejected, Detail: problem);
+            return new ReservationStep(ReservationOutcome.Rejected, Detail: problem);
         }
 
         var writeOff = missing.GroupBy(m => m.ProductId).Select(g => new LineItem(g.Key, g.Sum(m => m.Quantity))).OrderBy(l => l.ProductId).ToList();
-        return new ReservationLedger.Step(
+        return new ReservationStep(
             ReservationOutcome.Applied,
             r => r.Release(ReleaseReasons.ShortPick, now, writeOff),
             (stock, line) =>

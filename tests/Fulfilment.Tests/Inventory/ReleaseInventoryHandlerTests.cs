@@ -39,4 +39,37 @@ public sealed class ReleaseInventoryHandlerTests(AzuriteFixture azurite)
         Assert.Equal(ReservationOutcome.NotFound, result.Outcome);
         Assert.Empty(inventory.Publisher.Messages);
     }
+
+    [Fact]
+    public async Task HandleAsync_LinkedReservation_LinkedToOrderAndStillHeld()
+    {
+        var inventory = await InventoryHarness.CreateAsync(azurite);
+        var a = await inventory.ProductAsync(5);
+        var reservationId = await inventory.ReservedAsync((a, 2));
+        await inventory.Ledger.LinkAsync(reservationId, Guid.NewGuid(), CancellationToken.None);
+
+        var result = await inventory.Release.HandleAsync(new ReleaseInventory(reservationId, ReleaseReason.CheckoutFailed), CancellationToken.None);
+
+        Assert.Equal(ReservationOutcome.LinkedToOrder, result.Outcome);
+        Assert.Equal(ReservationStatus.Held, (await inventory.Ledger.GetAsync(reservationId, CancellationToken.None))!.Status);
+        Assert.Equal((3, 2), ((await inventory.StockOfAsync(a)).Available, (await inventory.StockOfAsync(a)).Reserved));
+    }
+
+    [Fact]
+    public async Task HandleAsync_LinkedBetweenReadAndCommit_LinkedToOrderAndStillHeld()
+    {
+        var linkFirst = new RunBeforeNextBatch();
+        var inventory = await InventoryHarness.CreateAsync(azurite.NewTables(azurite.CreateServiceClient(maxRetries: 0, linkFirst)));
+        var a = await inventory.ProductAsync(5);
+        var reservationId = await inventory.ReservedAsync((a, 2));
+        var order = Guid.NewGuid();
+        linkFirst.Arm(() => inventory.Ledger.LinkAsync(reservationId, order, CancellationToken.None));
+
+        var result = await inventory.Release.HandleAsync(new ReleaseInventory(reservationId, ReleaseReason.CheckoutFailed), CancellationToken.None);
+
+        Assert.Equal(ReservationOutcome.LinkedToOrder, result.Outcome);
+        var reservation = await inventory.Ledger.GetAsync(reservationId, CancellationToken.None);
+        Assert.Equal((ReservationStatus.Held, (Guid?)order), (reservation!.Status, reservation.OrderId));
+        Assert.Equal((3, 2), ((await inventory.StockOfAsync(a)).Available, (await inventory.StockOfAsync(a)).Reserved));
+    }
 }

@@ -46,6 +46,15 @@ public sealed class ReservationTests
     }
 
     [Fact]
+    public void Link_OrderOtherThanHint_ThrowsAndStaysUnlinked()
+    {
+        var reservation = Reservation.Hold(Guid.NewGuid(), Guid.NewGuid(), [new LineItem(Guid.NewGuid(), 1)], "fingerprint", Now, TimeSpan.FromMinutes(30));
+
+        Assert.Throws<InvalidOperationException>(() => reservation.Link(Guid.NewGuid()));
+        Assert.True(reservation.IsWaitingForOrder);
+    }
+
+    [Fact]
     public void IsDueAt_LinkedPastExpiry_False()
     {
         var reservation = Held();

@@ -97,23 +97,6 @@ public sealed class ReserveInventoryHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task HandleAsync_WithOrderId_LinksAtOnceAndNeverExpires()
-    {
-        var inventory = await InventoryHarness.CreateAsync(azurite);
-        var a = await inventory.ProductAsync(10);
-        var order = Guid.NewGuid();
-        var result = await inventory.Reserve.HandleAsync(new ReserveInventoryBuilder().ForOrder(order).With(a, 1).Build(), CancellationToken.None);
-        inventory.Clock.Advance(InventoryHarness.Ttl * 2);
-
-        var expired = await inventory.Expiry.HandleAsync(CancellationToken.None);
-
-        Assert.Equal(0, expired);
-        var reservation = await inventory.Ledger.GetAsync(result.ReservationId, CancellationToken.None);
-        Assert.Equal((ReservationStatus.Held, order), (reservation!.Status, reservation.OrderId));
-        Assert.Equal(order.ToString(), Assert.Single(inventory.Publisher.Messages).CorrelationId);
-    }
-
-    [Fact]
     public async Task HandleAsync_NinetyNineDistinctProducts_RefusedWithTooManyLinesAndNothingWritten()
     {
         var inventory = await InventoryHarness.CreateAsync(azurite);
