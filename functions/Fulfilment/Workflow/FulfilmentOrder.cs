@@ -4,7 +4,9 @@ namespace Fulfilment.Workflow;
 
 /// <summary>
 /// The workflow's input, built from a valid order-completed by <see cref="WorkflowRouter"/>: the order, its
-/// reservation reference (the reservationId, or the cartId it was made for) and where and how to ship it.
+/// reservation reference and where and how to ship it. The router always sets <see cref="ReservationId"/> (given,
+/// or derived from the cartId by <c>Reservation.IdFor</c>), so compensation can name the reservation even when the
+/// link step's answer was lost; <see cref="CartId"/> is kept as the order gave it.
 /// </summary>
 public sealed record FulfilmentOrder(
     Guid OrderId,

@@ -14,7 +14,10 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
         [WorkflowEvents.OrderPacked, WorkflowEvents.OrderShortPicked, WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested];
 
     private static readonly string[] ShipmentEvents =
-        [WorkflowEvents.ShipmentCreated, WorkflowEvents.ShipmentRejected, WorkflowEvents.ShipmentFailed, WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested];
+    [
+        WorkflowEvents.ShipmentCreated, WorkflowEvents.ShipmentDelivered, WorkflowEvents.ShipmentRejected, WorkflowEvents.ShipmentFailed,
+        WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested,
+    ];
 
     private static readonly string[] DeliveryEvents =
         [WorkflowEvents.ShipmentDelivered, WorkflowEvents.ShipmentFailed, WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested];
@@ -23,6 +26,7 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
     private FulfilmentStatus status = FulfilmentStatus.Begin(order.OrderId);
     private IReadOnlyList<LineItem> items = [];
     private bool packed;
+    private bool deliveredBeforeCreated;
 
     private enum Undo
     {
@@ -46,7 +50,7 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
             ending ??= await AwaitPackingAsync();
             ending ??= await PublishReadyForShippingAsync();
             ending ??= await AwaitShipmentAsync();
-            ending ??= await AwaitDeliveryAsync();
+            ending ??= deliveredBeforeCreated ? null : await AwaitDeliveryAsync();
         }
         catch (StepFailedException e)
         {
@@ -150,6 +154,12 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
                 case { Name: WorkflowEvents.ShipmentCreated }:
                     var created = ContractJson.Deserialize<ShipmentCreated>(received.Payload);
                     Update(status with { ShipmentId = created.ShipmentId, TrackingNumber = created.TrackingNumber, Stage = WorkflowStage.AwaitingDelivery });
+                    return null;
+                case { Name: WorkflowEvents.ShipmentDelivered }:
+                    // Delivered before (or without) shipment-created: Shipping ignores a shipment-created after
+                    // DELIVERED, so none may ever come. The parcel reached the customer: go straight to consuming.
+                    Update(status with { ShipmentId = ContractJson.Deserialize<ShipmentDelivered>(received.Payload).ShipmentId });
+                    deliveredBeforeCreated = true;
                     return null;
                 case { Name: WorkflowEvents.ShipmentRejected }:
                     var rejected = ContractJson.Deserialize<ShipmentRejected>(received.Payload);

@@ -9,7 +9,10 @@ public enum RaiseOutcome
     /// <summary>The instance is not waiting for it yet (early): kept for the wait that wants it, oldest first.</summary>
     Buffered,
 
-    /// <summary>No instance for that id (e.g. order-cancelled before order-completed): logged; adapters dead-letter it.</summary>
+    /// <summary>
+    /// No instance for that id: logged. <see cref="WorkflowDispatcher"/> starts a cancelled instance for an
+    /// order-cancelled and dead-letters any other event (NoFulfilmentForOrder).
+    /// </summary>
     UnknownInstance,
 
     /// <summary>The instance has finished (a late or duplicate event): logged and dropped.</summary>

@@ -25,7 +25,10 @@ public sealed record WorkflowRoute(
     /// <summary>Dead-letter reason: an order-completed without shippingAddress.</summary>
     public const string NoShippingAddress = nameof(NoShippingAddress);
 
-    /// <summary>Dead-letter reason: an event for an order that has no workflow (e.g. order-cancelled before order-completed).</summary>
+    /// <summary>
+    /// Dead-letter reason (set by <see cref="WorkflowDispatcher"/>): an event other than order-cancelled for an order
+    /// that has no workflow (e.g. order-packed for an unknown order).
+    /// </summary>
     public const string NoFulfilmentForOrder = nameof(NoFulfilmentForOrder);
 
     /// <summary>Dead-letter reason: the router does not know the message name (an adapter defect).</summary>
@@ -40,13 +43,4 @@ public sealed record WorkflowRoute(
         new(WorkflowRouteKind.DeadLetter, Reason: reason, Description: description);
 
     public static WorkflowRoute NotForWorkflow(string description) => new(WorkflowRouteKind.NotForWorkflow, Description: description);
-
-    /// <summary>
-    /// How an adapter settles a message after raising it: a raise to an unknown instance is dead-lettered
-    /// (resubmittable once the order exists); one to a finished instance is completed (late or duplicate).
-    /// </summary>
-    public static WorkflowRoute? AfterRaise(RaiseOutcome outcome, string instanceId) =>
-        outcome == RaiseOutcome.UnknownInstance
-            ? DeadLetter(NoFulfilmentForOrder, $"no fulfilment workflow {instanceId}")
-            : null;
 }

@@ -44,8 +44,10 @@ public sealed partial class WorkflowRouter(ReservationLedger reservations, ILogg
             return WorkflowRoute.DeadLetter(WorkflowRoute.NoShippingAddress, $"order {order.OrderId:D} has no shippingAddress");
         }
 
+        // The reservationId is derived from the cartId, so a cart reference names the reservation too: with it
+        // the workflow can release a reservation it linked even if it never heard the link step's answer.
         return WorkflowRoute.Start(new FulfilmentOrder(
-            order.OrderId, order.CustomerId, order.ReservationId, order.ReservationId is null ? order.CartId : null,
+            order.OrderId, order.CustomerId, order.ReservationId ?? Reservation.IdFor(order.CartId!.Value), order.CartId,
             order.ShippingAddress, order.Service ?? ShippingService.Standard));
     }
 

@@ -7,8 +7,10 @@ namespace Fulfilment.Workflow;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// The workflow: options (section "Workflow", validated at start), the workflow itself, its steps (also as a
-    /// <see cref="WorkflowStepRegistry"/> for in-process hosts) and the shared <see cref="WorkflowRouter"/>. Needs
+    /// The workflow: options (section "Workflow", validated at start), the two orchestrations
+    /// (<see cref="FulfilmentWorkflow"/>, <see cref="CancelledBeforeStartWorkflow"/>), their steps (also as a
+    /// <see cref="WorkflowStepRegistry"/> for in-process hosts), the shared <see cref="WorkflowRouter"/> and
+    /// <see cref="WorkflowDispatcher"/>. Needs
     /// <c>AddInventory</c>, <c>AddWarehouse</c> and an <c>IMessagePublisher</c>.
     /// </summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +20,9 @@ public static class WorkflowServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<FulfilmentWorkflow>();
+        services.TryAddSingleton<CancelledBeforeStartWorkflow>();
         services.TryAddSingleton<WorkflowRouter>();
+        services.TryAddSingleton<WorkflowDispatcher>();
         services.TryAddSingleton<LinkReservationStep>();
         services.TryAddSingleton<CreatePickingJobStep>();
         services.TryAddSingleton<CancelPickingJobStep>();

@@ -12,4 +12,7 @@ public enum WorkflowStage
     ConsumingReservation,
     Compensating,
     Finished,
+
+    /// <summary>Cancelled before order-completed (<see cref="CancelledBeforeStartWorkflow"/>): nothing was started. Last, so earlier values keep their numbers.</summary>
+    NotStarted,
 }

@@ -1,6 +1,7 @@
 using Fulfilment.Contracts;
 using Fulfilment.Inventory;
 using Fulfilment.Messaging;
+using Fulfilment.Sandbox.Host;
 using Fulfilment.Storage;
 using Fulfilment.Tests.Support;
 using Fulfilment.Warehouse;
@@ -25,10 +26,11 @@ internal sealed class FulfilmentPathHarness
     private readonly ServiceProvider services;
     private int delivered;
 
-    private FulfilmentPathHarness(ServiceProvider services, Guid productId, Guid reservationId)
+    private FulfilmentPathHarness(ServiceProvider services, Guid productId, Guid cartId, Guid reservationId)
     {
         this.services = services;
         ProductId = productId;
+        CartId = cartId;
         ReservationId = reservationId;
         Registry = services.GetRequiredService<WorkflowStepRegistry>();
         Runtime = new InMemoryWorkflowRuntime(Registry, Clock.GetUtcNow());
@@ -48,6 +50,8 @@ internal sealed class FulfilmentPathHarness
     public Guid ShipmentId { get; } = Guid.NewGuid();
 
     public Guid ProductId { get; }
+
+    public Guid CartId { get; }
 
     public Guid ReservationId { get; }
 
@@ -82,15 +86,20 @@ internal sealed class FulfilmentPathHarness
             .AddWorkflow(configuration)
             .BuildServiceProvider();
         var productId = Guid.NewGuid();
+        var cartId = Guid.NewGuid();
         await services.GetRequiredService<StockAdministration>().SetAsync(productId, InitialStock, "opening stock", Guid.NewGuid(), CancellationToken.None);
         var reserved = await services.GetRequiredService<ReserveInventoryHandler>()
-            .HandleAsync(new ReserveInventory(Guid.NewGuid(), [new LineItem(productId, Ordered)]), CancellationToken.None);
+            .HandleAsync(new ReserveInventory(cartId, [new LineItem(productId, Ordered)]), CancellationToken.None);
         Assert.Equal(ReserveStatus.Reserved, reserved.Status);
-        return new FulfilmentPathHarness(services, productId, reserved.ReservationId);
+        return new FulfilmentPathHarness(services, productId, cartId, reserved.ReservationId);
     }
 
     public OrderCompleted OrderCompleted(Guid? reservationId = null) =>
         new(OrderId, Guid.NewGuid(), Clock.GetUtcNow(), reservationId ?? ReservationId, null, FulfilmentOrderBuilder.Address, ShippingService.Express);
+
+    /// <summary>An order-completed that refers to its reservation by the checkout's cartId only.</summary>
+    public OrderCompleted OrderCompletedByCart() =>
+        new(OrderId, Guid.NewGuid(), Clock.GetUtcNow(), null, CartId, FulfilmentOrderBuilder.Address, ShippingService.Express);
 
     /// <summary>order-completed through the router and into the runtime, as the Function App's trigger does.</summary>
     public async Task<StartOutcome?> CompleteOrderAsync(OrderCompleted? message = null)
@@ -101,6 +110,11 @@ internal sealed class FulfilmentPathHarness
             ? await Runtime.StartAsync(route.InstanceId!, context => workflow.RunAsync(context, route.Order!))
             : null;
     }
+
+    /// <summary>Any inbound message through <see cref="WorkflowDispatcher"/>, as the Function App's triggers and the sandbox do.</summary>
+    public Task<Settlement?> DispatchAsync<T>(string messageName, T message) =>
+        services.GetRequiredService<WorkflowDispatcher>().DispatchAsync(
+            new InMemoryWorkflowHost(Runtime, Get<FulfilmentWorkflow>(), Get<CancelledBeforeStartWorkflow>()), messageName, ContractJson.Serialize(message));
 
     public async Task<RaiseOutcome> RouteAsync<T>(string messageName, T message)
     {
@@ -130,8 +144,9 @@ internal sealed class FulfilmentPathHarness
         await PumpAsync();
     }
 
-    public Task<RaiseOutcome> CancelAsync() =>
-        RouteAsync(MessageNames.OrderCancelled, new OrderCancelled(OrderId, CancellationReason.CustomerRequested, Clock.GetUtcNow()));
+    public OrderCancelled OrderCancelled() => new(OrderId, CancellationReason.CustomerRequested, Clock.GetUtcNow());
+
+    public Task<RaiseOutcome> CancelAsync() => RouteAsync(MessageNames.OrderCancelled, OrderCancelled());
 
     public Task<RaiseOutcome> ShipmentCreatedAsync() =>
         RouteAsync(MessageNames.ShipmentCreated, new ShipmentCreated(ShipmentId, OrderId, "TRK123", Clock.GetUtcNow(), "ACME"));
@@ -141,6 +156,13 @@ internal sealed class FulfilmentPathHarness
 
     public Task<RaiseOutcome> ShipmentFailedAsync(ShipmentFailureReason reason) =>
         RouteAsync(MessageNames.ShipmentFailed, new ShipmentFailed(ShipmentId, OrderId, reason, Clock.GetUtcNow()));
+
+    /// <summary>Moves the clock past the reservation TTL and runs Inventory's expiry sweep; returns how many it expired.</summary>
+    public Task<int> ExpireReservationsAsync()
+    {
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        return Get<ExpireReservationsHandler>().HandleAsync(CancellationToken.None);
+    }
 
     public async Task<StockItem> StockAsync() =>
         await services.GetRequiredService<StockAdministration>().GetStockAsync(ProductId, CancellationToken.None)

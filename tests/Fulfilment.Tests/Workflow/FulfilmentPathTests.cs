@@ -1,5 +1,6 @@
 using Fulfilment.Contracts;
 using Fulfilment.Contracts.Validation;
+using Fulfilment.Messaging;
 using Fulfilment.Tests.Support;
 using Fulfilment.Workflow;
 using static Fulfilment.Tests.Workflow.StepNames;
@@ -227,16 +228,16 @@ public sealed class FulfilmentPathTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Fulfil_DeliveredReportedBeforeCreated_CompletesOnceBothArrive()
+    public async Task Fulfil_DeliveredReportedWithoutCreated_ConsumesTheReservation()
     {
         var order = await FulfilmentPathHarness.CreateAsync(azurite);
         await order.CompleteOrderAsync();
         await order.PickAndPackAsync();
 
-        var early = await order.ShipmentDeliveredAsync();
-        await order.ShipmentCreatedAsync();
+        await order.ShipmentDeliveredAsync();
+        await order.Runtime.AdvanceAsync(TimeSpan.FromHours(24));
 
-        Assert.Equal(RaiseOutcome.Buffered, early);
+        Assert.Equal([Link, CreateJob, Ready, Consume], order.StepsRun);
         Assert.Equal(FulfilmentOutcome.Completed, order.Status.Outcome);
         await order.AssertStockAsync(available: 7, reserved: 0, consumed: 3);
     }
@@ -273,6 +274,46 @@ public sealed class FulfilmentPathTests(AzuriteFixture azurite)
         await order.AssertStockAsync(available: 7, reserved: 3, consumed: 0);
     }
 
+    [Fact]
+    public async Task Fulfil_LinkCommittedButItsAnswerLostForACartReference_ReleasesTheLinkedReservation()
+    {
+        var order = await FulfilmentPathHarness.CreateAsync(azurite);
+        RunThenFail(order, order.Get<LinkReservationStep>());
+
+        await order.CompleteOrderAsync(order.OrderCompletedByCart());
+
+        Assert.Equal([Release, Failed], order.StepsRun);
+        Assert.Equal(FulfilmentFailureReason.StepFailed, SingleFailure(order).Reason);
+        await order.AssertStockAsync(available: 10, reserved: 0, consumed: 0);
+    }
+
+    [Fact]
+    public async Task Fulfil_CancelledBeforeOrderCompleted_CancellationWinsAndTheOrderNeverStarts()
+    {
+        var order = await FulfilmentPathHarness.CreateAsync(azurite);
+
+        var cancelled = await order.DispatchAsync(MessageNames.OrderCancelled, order.OrderCancelled());
+        var completed = await order.DispatchAsync(MessageNames.OrderCompleted, order.OrderCompleted());
+
+        Assert.Equal((Settlement.Complete, Settlement.Complete), (cancelled, completed));
+        Assert.Equal([Cancelled], order.StepsRun);
+        Assert.Equal([MessageNames.FulfilmentCancelled], order.PublishedNames);
+        Assert.Equal(FulfilmentOutcome.Cancelled, order.Status.Outcome);
+    }
+
+    [Fact]
+    public async Task Fulfil_CancelledBeforeOrderCompleted_TheUnlinkedReservationIsReleasedByExpiry()
+    {
+        var order = await FulfilmentPathHarness.CreateAsync(azurite);
+        await order.DispatchAsync(MessageNames.OrderCancelled, order.OrderCancelled());
+        await order.DispatchAsync(MessageNames.OrderCompleted, order.OrderCompleted());
+
+        var expired = await order.ExpireReservationsAsync();
+
+        Assert.Equal(1, expired);
+        await order.AssertStockAsync(available: 10, reserved: 0, consumed: 0);
+    }
+
     /// <summary>The one fulfilment-failed published, checked against its contract first.</summary>
     private static FulfilmentFailed SingleFailure(FulfilmentPathHarness order) => ValidSingle<FulfilmentFailed>(order, MessageNames.FulfilmentFailed);
 
@@ -291,6 +332,17 @@ public sealed class FulfilmentPathTests(AzuriteFixture azurite)
         var left = times;
         order.Registry.Add<TRequest, TResult>(step, (request, cancellationToken) =>
             Interlocked.Decrement(ref left) >= 0 ? throw new TimeoutException($"{step} timed out") : realStep.RunAsync(request, cancellationToken));
+    }
+
+    /// <summary>Replaces a step with one whose every attempt runs the real one (its effect commits) and then loses the answer.</summary>
+    private static void RunThenFail<TRequest, TResult>(FulfilmentPathHarness order, IWorkflowStep<TRequest, TResult> realStep)
+    {
+        var step = realStep.GetType().Name;
+        order.Registry.Add<TRequest, TResult>(step, async (request, cancellationToken) =>
+        {
+            await realStep.RunAsync(request, cancellationToken);
+            throw new TimeoutException($"{step}: the answer was lost");
+        });
     }
 
     private async Task<FulfilmentPathHarness> ShippedAsync()

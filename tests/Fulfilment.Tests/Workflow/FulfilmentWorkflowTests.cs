@@ -135,16 +135,41 @@ public sealed class FulfilmentWorkflowTests
     }
 
     [Fact]
-    public async Task RunAsync_DeliveredBeforeShipmentCreated_IsBufferedAndCompletes()
+    public async Task RunAsync_DeliveredWithoutShipmentCreated_ConsumesAndCompletesWithTheShipmentId()
     {
         var harness = new WorkflowHarness();
         await harness.RunToAsync(WorkflowStage.AwaitingShipment);
 
+        await harness.DeliverAsync();
+
+        Assert.Equal([Link, CreateJob, Ready, Consume], harness.StepsRun);
+        Assert.Equal((FulfilmentOutcome.Completed, harness.ShipmentId), (harness.Status.Outcome, harness.Status.ShipmentId));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeliveredWhileAwaitingPacking_IsKeptAndCompletesAfterPacking()
+    {
+        var harness = new WorkflowHarness();
+        await harness.RunToAsync(WorkflowStage.AwaitingPacking);
         var early = await harness.DeliverAsync();
-        await harness.CreateShipmentAsync();
+
+        await harness.PackAsync();
 
         Assert.Equal(RaiseOutcome.Buffered, early);
-        Assert.Equal(FulfilmentOutcome.Completed, harness.Status.Outcome);
+        Assert.Equal([Link, CreateJob, Ready, Consume], harness.StepsRun);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShipmentCreatedAfterDelivery_FindsTheInstanceFinished()
+    {
+        var harness = new WorkflowHarness();
+        await harness.RunToAsync(WorkflowStage.AwaitingShipment);
+        await harness.DeliverAsync();
+
+        var late = await harness.CreateShipmentAsync();
+
+        Assert.Equal(RaiseOutcome.InstanceFinished, late);
+        Assert.Equal([Link, CreateJob, Ready, Consume], harness.StepsRun);
     }
 
     [Fact]

@@ -2,8 +2,6 @@ using Fulfilment.Contracts;
 using Fulfilment.Inventory;
 using Fulfilment.Tests.Support;
 using Fulfilment.Workflow;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Fulfilment.Tests.Workflow;
 
@@ -37,14 +35,14 @@ public sealed class WorkflowRouterTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task RouteAsync_OrderCompletedWithCartOnly_StartsWithTheCartReference()
+    public async Task RouteAsync_OrderCompletedWithCartOnly_DerivesTheReservationIdFromTheCart()
     {
         var router = await NewRouterAsync();
         var cartId = Guid.NewGuid();
 
         var route = await router.RouteAsync(MessageNames.OrderCompleted, Completed(null, cartId, FulfilmentOrderBuilder.Address));
 
-        Assert.Equal((WorkflowRouteKind.Start, cartId), (route.Kind, route.Order!.CartId));
+        Assert.Equal((WorkflowRouteKind.Start, Reservation.IdFor(cartId), cartId), (route.Kind, route.Order!.ReservationId, route.Order.CartId));
     }
 
     [Fact]
@@ -121,35 +119,11 @@ public sealed class WorkflowRouterTests(AzuriteFixture azurite)
         Assert.Equal((WorkflowRouteKind.DeadLetter, WorkflowRoute.NotAWorkflowMessage), (route.Kind, route.Reason));
     }
 
-    [Theory]
-    [InlineData(RaiseOutcome.UnknownInstance, WorkflowRoute.NoFulfilmentForOrder)]
-    [InlineData(RaiseOutcome.InstanceFinished, null)]
-    [InlineData(RaiseOutcome.Buffered, null)]
-    public void AfterRaise_Outcome_DeadLettersOnlyForAnUnknownInstance(RaiseOutcome outcome, string? reason)
-    {
-        var route = WorkflowRoute.AfterRaise(outcome, "fulfilment-x");
-
-        Assert.Equal(reason, route?.Reason);
-    }
-
     private static string Completed(Guid? reservationId, Guid? cartId, Address? address) =>
         ContractJson.Serialize(new OrderCompleted(OrderId, Guid.NewGuid(), At, reservationId, cartId, address));
 
     private async Task<WorkflowRouter> NewRouterAsync() => (await WithReservationAsync()).Router;
 
-    private async Task<(WorkflowRouter Router, ReservationLedger Ledger, Guid ReservationId)> WithReservationAsync()
-    {
-        var tables = azurite.NewTables();
-        await tables.CreateIfNotExistsAsync(InventoryTable.BaseName, CancellationToken.None);
-        var table = new InventoryTable(tables);
-        var clock = new FakeTimeProvider(At);
-        var stock = new StockAdministration(table, clock, NullLogger<StockAdministration>.Instance);
-        var productId = Guid.NewGuid();
-        await stock.SetAsync(productId, 5, "opening stock", Guid.NewGuid(), CancellationToken.None);
-        var reserve = new ReserveInventoryHandler(table, new RecordingPublisher(), clock,
-            Microsoft.Extensions.Options.Options.Create(new InventoryOptions()), NullLogger<ReserveInventoryHandler>.Instance);
-        var reserved = await reserve.HandleAsync(new ReserveInventory(Guid.NewGuid(), [new LineItem(productId, 1)]), CancellationToken.None);
-        var ledger = new ReservationLedger(table, clock, NullLogger<ReservationLedger>.Instance);
-        return (new WorkflowRouter(ledger, NullLogger<WorkflowRouter>.Instance), ledger, reserved.ReservationId);
-    }
+    private Task<(WorkflowRouter Router, ReservationLedger Ledger, Guid ReservationId)> WithReservationAsync() =>
+        RouterBuilder.WithReservationAsync(azurite, At);
 }

@@ -11,10 +11,14 @@ namespace Fulfilment.Sandbox.Host;
 /// <summary>
 /// What the Function App's triggers do, for the in-process bus: for each queue and subscription, parse the body
 /// against its contract (dead-letter on a violation), call the one handler, and settle. A handler's exception
-/// propagates (abandon, redelivery); workflow messages go through the shared <see cref="WorkflowRouter"/>.
+/// propagates (abandon, redelivery); workflow messages go through the shared <see cref="WorkflowDispatcher"/>
+/// over <see cref="InMemoryWorkflowHost"/>.
 /// </summary>
 internal sealed class MessageDispatch(SandboxHost host)
 {
+    private readonly InMemoryWorkflowHost workflows =
+        new(host.Runtime, host.Get<FulfilmentWorkflow>(), host.Get<CancelledBeforeStartWorkflow>());
+
     public void SubscribeAll()
     {
         var bus = host.Bus;
@@ -69,29 +73,11 @@ internal sealed class MessageDispatch(SandboxHost host)
         return Settlement.Complete;
     }
 
-    /// <summary>Start or raise into the workflow as the router decides; messages not for the workflow go to <paramref name="otherwise"/>.</summary>
+    /// <summary>Into the workflow as <see cref="WorkflowDispatcher"/> decides; a message not for the workflow goes to <paramref name="otherwise"/>.</summary>
     private async Task<Settlement> RouteAsync(
         BusDelivery delivery,
         CancellationToken cancellationToken,
-        Func<BusDelivery, CancellationToken, Task<Settlement>> otherwise)
-    {
-        var route = await host.Get<WorkflowRouter>().RouteAsync(delivery.Message.Name, delivery.Message.Body, cancellationToken).ConfigureAwait(false);
-        switch (route.Kind)
-        {
-            case WorkflowRouteKind.Start:
-                var workflow = host.Get<FulfilmentWorkflow>();
-                var order = route.Order!;
-                await host.Runtime.StartAsync(route.InstanceId!, context => workflow.RunAsync(context, order)).ConfigureAwait(false);
-                return Settlement.Complete;
-            case WorkflowRouteKind.Raise:
-                var raised = await host.Runtime.RaiseEventAsync(route.InstanceId!, route.EventName!, route.Payload!).ConfigureAwait(false);
-                return WorkflowRoute.AfterRaise(raised, route.InstanceId!) is { } after
-                    ? Settlement.DeadLetter(after.Reason!, after.Description!)
-                    : Settlement.Complete;
-            case WorkflowRouteKind.DeadLetter:
-                return Settlement.DeadLetter(route.Reason!, route.Description!);
-            default:
-                return await otherwise(delivery, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        Func<BusDelivery, CancellationToken, Task<Settlement>> otherwise) =>
+        await host.Get<WorkflowDispatcher>().DispatchAsync(workflows, delivery.Message.Name, delivery.Message.Body, cancellationToken).ConfigureAwait(false)
+        ?? await otherwise(delivery, cancellationToken).ConfigureAwait(false);
 }
