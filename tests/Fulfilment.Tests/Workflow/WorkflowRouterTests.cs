@@ -110,6 +110,16 @@ public sealed class WorkflowRouterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RouteAsync_ReleaseOfAReservationOnlyHintedForAnOrder_IsLeftToInventory()
+    {
+        var (router, _, reservationId) = await RouterBuilder.WithReservationAsync(azurite, At, orderId: OrderId);
+
+        var route = await router.RouteAsync(MessageNames.ReleaseInventory, ContractJson.Serialize(new ReleaseInventory(reservationId)));
+
+        Assert.Equal(WorkflowRouteKind.NotForWorkflow, route.Kind);
+    }
+
+    [Fact]
     public async Task RouteAsync_MessageTheWorkflowDoesNotTake_DeadLetters()
     {
         var router = await NewRouterAsync();

@@ -55,10 +55,17 @@ internal sealed class MessageDispatch(SandboxHost host)
             : Settlement.DeadLetter(DeadLetterReasons.Unprocessable, result.Status + ": " + result.Reason);
     }
 
+    /// <summary>
+    /// A release-inventory the router left to Inventory. If a workflow linked the reservation after the router
+    /// looked, Inventory refuses (LinkedToOrder, nothing changed): throw so that the bus redelivers and the router,
+    /// now seeing the link, raises it into that order's workflow as a cancellation.
+    /// </summary>
     private async Task<Settlement> ReleaseAsync(ReleaseInventory command, CancellationToken cancellationToken)
     {
-        await host.Get<ReleaseInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
-        return Settlement.Complete;
+        var result = await host.Get<ReleaseInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
+        return result.Outcome == ReservationOutcome.LinkedToOrder
+            ? throw new InvalidOperationException($"Reservation {command.ReservationId:D} was linked to an order meanwhile; redeliver to re-route")
+            : Settlement.Complete;
     }
 
     private async Task<Settlement> CreateShipmentAsync(CreateShipment command, CancellationToken cancellationToken)
