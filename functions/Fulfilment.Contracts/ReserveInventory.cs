@@ -2,6 +2,8 @@ namespace Fulfilment.Contracts;
 
 /// <summary>
 /// Command (queue reserve-inventory), ordering → Inventory: reserve stock for a checked-out cart.
-/// <see cref="OrderId"/> is Fulfilment's extension: when present the reservation is linked to the order at once.
+/// <see cref="OrderId"/> is Fulfilment's extension: a hint of the order to come. It is published in inventory-reserved,
+/// and only that order may later link the reservation; until order-completed links it, the reservation expires
+/// after the TTL like any other.
 /// </summary>
 public sealed record ReserveInventory(Guid CartId, IReadOnlyList<LineItem> Items, Guid? CustomerId = null, Guid? OrderId = null);
