@@ -8,7 +8,8 @@ internal sealed record ReplayOutput(
     IReadOnlyList<(string Name, string Reason, string Description)> DeadLettered,
     IReadOnlyList<(int Step, int Status, string Reason)> Rejected,
     IReadOnlyDictionary<Guid, (int Available, int Reserved)> Stock,
-    IReadOnlyList<(Guid OrderId, string Status, string Stage)> Fulfilments)
+    IReadOnlyList<(Guid OrderId, string Status, string Stage)> Fulfilments,
+    IReadOnlyList<Guid> Unbalanced)
 {
     public static ReplayOutput Parse(string text)
     {
@@ -24,7 +25,9 @@ internal sealed record ReplayOutput(
             final["stock"]!.AsArray().Select(s => s!.AsObject())
                 .ToDictionary(s => Guid.Parse(Text(s, "productId")), s => ((int)s["available"]!, (int)s["reserved"]!)),
             final["fulfilments"]!.AsArray().Select(f => f!.AsObject())
-                .Select(f => (Guid.Parse(Text(f, "orderId")), Text(f, "status"), Text(f, "stage"))).ToArray());
+                .Select(f => (Guid.Parse(Text(f, "orderId")), Text(f, "status"), Text(f, "stage"))).ToArray(),
+            final["stock"]!.AsArray().Select(s => s!.AsObject())
+                .Where(s => !(bool)s["balanced"]!).Select(s => Guid.Parse(Text(s, "productId"))).ToArray());
     }
 
     private static string Kind(JsonObject line) => Text(line, "kind");

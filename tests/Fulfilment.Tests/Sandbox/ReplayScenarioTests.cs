@@ -86,6 +86,15 @@ public sealed class ReplayScenarioTests(AzuriteFixture azurite)
         Assert.Equal(expected.Stock.OrderBy(s => s.Key), output.Stock.OrderBy(s => s.Key));
     }
 
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Replay_Scenario_KeepsEveryProductsBooksBalanced(string scenario)
+    {
+        var output = await ReplayRuns.OutputOfAsync(azurite, scenario);
+
+        Assert.Empty(output.Unbalanced);
+    }
+
     [Fact]
     public async Task Replay_SameFileTwice_WritesByteIdenticalOutput()
     {

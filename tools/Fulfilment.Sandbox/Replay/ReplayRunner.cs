@@ -88,7 +88,7 @@ public sealed class ReplayRunner(SandboxHost host, TextWriter output)
         Write(new
         {
             kind = "final",
-            stock = stock.OrderBy(s => s.ProductId).Select(s => new { productId = s.ProductId, available = s.Available, reserved = s.Reserved }),
+            stock = stock.OrderBy(s => s.ProductId).Select(s => new { productId = s.ProductId, available = s.Available, reserved = s.Reserved, consumed = s.Consumed, writtenOff = s.WrittenOff, needsCount = s.NeedsCount, balanced = s.IsBalanced }),
             fulfilments,
         });
     }
