@@ -29,7 +29,6 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly AzuriteProcess? azurite;
     private readonly ServiceProvider services;
     private readonly SandboxSettings settings;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> inbound = new(StringComparer.Ordinal);
 
     private SandboxHost(SandboxSettings settings, AzuriteProcess? azurite, FakeCarrier carrier, ServiceProvider services, SandboxClock clock)
     {
@@ -91,16 +90,19 @@ public sealed class SandboxHost : IAsyncDisposable
         StorageFaults.Enabled = true;
     }
 
-    /// <summary>An inbound message from ordering, as Service Bus would deliver it; the MessageId derives from the body.</summary>
-    public Task SendAsync(string name, string body, string correlationId = "")
+    /// <summary>
+    /// An inbound message from ordering, as Service Bus would deliver it; the MessageId derives from the body.
+    /// Returns the message, so that a caller can tell it apart from what Fulfilment publishes.
+    /// </summary>
+    public async Task<OutgoingMessage> SendAsync(string name, string body, string correlationId = "")
     {
-        var message = new OutgoingMessage(name, body, MessageIds.For("inbound:" + name, body), correlationId);
-        inbound.TryAdd(message.MessageId, 0);
-        return Bus.PublishAsync(message);
+        var message = new OutgoingMessage(name, body, InboundMessageId(name, body), correlationId);
+        await Bus.PublishAsync(message).ConfigureAwait(false);
+        return message;
     }
 
-    /// <summary>True for a message that came from outside (<see cref="SendAsync"/>) rather than from Fulfilment.</summary>
-    public bool IsInbound(OutgoingMessage message) => inbound.ContainsKey(message.MessageId);
+    /// <summary>The MessageId <see cref="SendAsync"/> gives an inbound message.</summary>
+    public static string InboundMessageId(string name, string body) => MessageIds.For("inbound:" + name, body);
 
     /// <summary>Delivers until every message is settled; each workflow is then waiting or finished.</summary>
     public Task RunToQuiescenceAsync(CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fulfilment.Contracts;
 using Fulfilment.Inventory;
+using Fulfilment.Messaging;
 using Fulfilment.Sandbox.Carrier;
 using Fulfilment.Sandbox.Host;
 using Fulfilment.Warehouse;
@@ -15,13 +16,14 @@ namespace Fulfilment.Sandbox.Replay;
 public sealed class ReplayRunner(SandboxHost host, TextWriter output)
 {
     private static readonly JsonSerializerOptions Json = ContractJson.Options;
+    private readonly HashSet<string> inbound = new(StringComparer.Ordinal);
 
     public async Task RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         host.Bus.Published += message =>
         {
-            if (!host.IsInbound(message))
+            if (!IsInbound(message))
             {
                 Write(new { kind = "published", name = message.Name, body = JsonNode.Parse(message.Body) });
             }
@@ -45,6 +47,11 @@ public sealed class ReplayRunner(SandboxHost host, TextWriter output)
         switch (step)
         {
             case ScenarioStep.Send send:
+                lock (inbound)
+                {
+                    inbound.Add(SandboxHost.InboundMessageId(send.Name, send.Body));
+                }
+
                 await host.SendAsync(send.Name, send.Body).ConfigureAwait(false);
                 break;
             case ScenarioStep.Pick pick:
@@ -67,6 +74,14 @@ public sealed class ReplayRunner(SandboxHost host, TextWriter output)
             case ScenarioStep.Advance advance:
                 await host.AdvanceAsync(advance.By, cancellationToken).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    private bool IsInbound(OutgoingMessage message)
+    {
+        lock (inbound)
+        {
+            return inbound.Contains(message.MessageId);
         }
     }
 

@@ -137,7 +137,8 @@ public sealed class Simulator(SimulationOptions options, TextWriter? progress = 
         if (order is not null)
         {
             var completed = new OrderCompleted(order.OrderId, order.CustomerId, host.Clock.GetUtcNow(), reserved.ReservationId, order.CartId, Address, ShippingService.Standard);
-            _ = host.SendAsync(MessageNames.OrderCompleted, ContractJson.Serialize(completed), order.OrderId.ToString());
+            // The bus accepts a message synchronously; waiting here keeps a failure visible.
+            host.SendAsync(MessageNames.OrderCompleted, ContractJson.Serialize(completed), order.OrderId.ToString()).GetAwaiter().GetResult();
         }
     }
 
