@@ -1,31 +1,68 @@
-using System.Collections.Concurrent;
-
 namespace Fulfilment.Sandbox.Simulation;
 
-/// <summary>Wall-clock latencies per stage, summarised as p50/p95/p99 in milliseconds.</summary>
-public sealed class LatencyRecorder
+/// <summary>
+/// Wall-clock latencies per stage, summarised as p50/p95/p99 in milliseconds. Each stage keeps a uniform random
+/// sample of at most <see cref="Capacity"/> values (reservoir sampling), so memory stays flat however many orders
+/// run; the count is exact.
+/// </summary>
+public sealed class LatencyRecorder(int capacity = LatencyRecorder.Capacity, int seed = 1)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentBag<double>> samples = new(StringComparer.Ordinal);
+    public const int Capacity = 4096;
 
-    public void Record(string stage, TimeSpan elapsed) =>
-        samples.GetOrAdd(stage, _ => []).Add(elapsed.TotalMilliseconds);
+    private readonly Dictionary<string, Reservoir> stages = new(StringComparer.Ordinal);
+    private readonly Random random = new(seed);
+    private readonly Lock gate = new();
 
-    public IReadOnlyDictionary<string, Percentiles> Summarise() =>
-        samples.OrderBy(s => s.Key, StringComparer.Ordinal)
-            .ToDictionary(s => s.Key, s => Percentiles.Of(s.Value), StringComparer.Ordinal);
-}
-
-/// <summary>Nearest-rank percentiles of a set of samples.</summary>
-public sealed record Percentiles(double P50, double P95, double P99, int Count)
-{
-    public static Percentiles Of(IEnumerable<double> values)
+    public void Record(string stage, TimeSpan elapsed)
     {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0
-            ? new Percentiles(0, 0, 0, 0)
-            : new Percentiles(Rank(sorted, 0.50), Rank(sorted, 0.95), Rank(sorted, 0.99), sorted.Length);
+        lock (gate)
+        {
+            if (!stages.TryGetValue(stage, out var reservoir))
+            {
+                stages[stage] = reservoir = new Reservoir();
+            }
+
+            reservoir.Seen++;
+            if (reservoir.Values.Count < capacity)
+            {
+                reservoir.Values.Add(elapsed.TotalMilliseconds);
+                return;
+            }
+
+#pragma warning disable CA5394 // sampling, not security
+            var slot = random.NextInt64(reservoir.Seen);
+#pragma warning restore CA5394
+            if (slot < capacity)
+            {
+                reservoir.Values[(int)slot] = elapsed.TotalMilliseconds;
+            }
+        }
     }
 
-    private static double Rank(double[] sorted, double p) =>
-        Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
+    public IReadOnlyDictionary<string, Percentiles> Summarise()
+    {
+        lock (gate)
+        {
+            return stages.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(
+                s => s.Key,
+                s => Percentiles.Of(s.Value.Values) with { Count = (int)s.Value.Seen },
+                StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The values held for one stage, and how many were recorded.</summary>
+    public int Held(string stage)
+    {
+        lock (gate)
+        {
+            return stages.TryGetValue(stage, out var reservoir) ? reservoir.Values.Count : 0;
+        }
+    }
+
+    private sealed class Reservoir
+    {
+        public List<double> Values { get; } = [];
+
+        public long Seen { get; set; }
+    }
 }
