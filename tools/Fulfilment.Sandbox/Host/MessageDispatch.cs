@@ -47,26 +47,12 @@ internal sealed class MessageDispatch(SandboxHost host)
     private static Task<Settlement> NotRouted(BusDelivery delivery, CancellationToken cancellationToken) =>
         Task.FromResult(Settlement.DeadLetter(DeadLetterReasons.Unprocessable, $"'{delivery.Message.Name}' is not for the workflow"));
 
-    private async Task<Settlement> ReserveAsync(ReserveInventory command, CancellationToken cancellationToken)
-    {
-        var result = await host.Get<ReserveInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
-        return result.IsBusinessOutcome
-            ? Settlement.Complete
-            : Settlement.DeadLetter(DeadLetterReasons.Unprocessable, result.Status + ": " + result.Reason);
-    }
+    private async Task<Settlement> ReserveAsync(ReserveInventory command, CancellationToken cancellationToken) =>
+        InventorySettlements.For(await host.Get<ReserveInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>
-    /// A release-inventory the router left to Inventory. If a workflow linked the reservation after the router
-    /// looked, Inventory refuses (LinkedToOrder, nothing changed): throw so that the bus redelivers and the router,
-    /// now seeing the link, raises it into that order's workflow as a cancellation.
-    /// </summary>
-    private async Task<Settlement> ReleaseAsync(ReleaseInventory command, CancellationToken cancellationToken)
-    {
-        var result = await host.Get<ReleaseInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false);
-        return result.Outcome == ReservationOutcome.LinkedToOrder
-            ? throw new InvalidOperationException($"Reservation {command.ReservationId:D} was linked to an order meanwhile; redeliver to re-route")
-            : Settlement.Complete;
-    }
+    /// <summary>A release-inventory the router left to Inventory (see <see cref="InventorySettlements.ForRelease"/>).</summary>
+    private async Task<Settlement> ReleaseAsync(ReleaseInventory command, CancellationToken cancellationToken) =>
+        InventorySettlements.ForRelease(command, await host.Get<ReleaseInventoryHandler>().HandleAsync(command, cancellationToken).ConfigureAwait(false));
 
     private async Task<Settlement> CreateShipmentAsync(CreateShipment command, CancellationToken cancellationToken)
     {
