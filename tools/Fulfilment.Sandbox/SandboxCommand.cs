@@ -46,7 +46,7 @@ public static class SandboxCommand
         }
 
         var scenario = ScenarioParser.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
-        var settings = new SandboxSettings { Start = scenario.Start, StorageConnectionString = storage };
+        var settings = new SandboxSettings { Start = scenario.Start, StorageConnectionString = storage, TimeScale = SandboxSettings.ReplayTimeScale };
         await using var host = await SandboxHost.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         await new ReplayRunner(host, output).RunAsync(scenario, cancellationToken).ConfigureAwait(false);
         return Ok;

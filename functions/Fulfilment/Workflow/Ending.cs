@@ -33,7 +33,7 @@ internal sealed record Ending(
             Detail: $"{WireName.Of(failure.Reason)} (shipment {failure.ShipmentId:D})");
 
     /// <summary>A forward step failed on every attempt: undo what was done and give the stock back.</summary>
-    public static Ending StepFailed(StepFailedException failure) =>
+    public static Ending StepFailed(string stepName, string error) =>
         new(FulfilmentOutcome.Failed, "STEP_FAILED", ReleaseMode.Restock, FailureReason: FulfilmentFailureReason.StepFailed,
-            Detail: failure.Message);
+            Detail: $"Step {stepName} failed: {error}");
 }

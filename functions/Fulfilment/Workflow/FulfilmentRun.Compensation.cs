@@ -1,11 +1,13 @@
 using Fulfilment.Contracts;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Fulfilment.Workflow;
 
 /// <summary>
-/// The run's compensation (undo in reverse, then the outcome event for ordering), cancellation and refusal,
-/// and the small helpers every stage uses to call steps, wait and record the timeline.
+/// The run's compensation (undo in reverse, then the outcome event for ordering), cancellation and refusal.
+/// A compensation step that fails after its retries ends the run in CompensationFailed: explicit, logged as an
+/// error, published, never swallowed.
 /// </summary>
 internal sealed partial class FulfilmentRun
 {
@@ -14,7 +16,7 @@ internal sealed partial class FulfilmentRun
     private async Task<FulfilmentStatus> CompensateAsync(Ending ending)
     {
         var stage = status.Stage;
-        Log.LogWarning(
+        log.LogWarning(
             "Order {OrderId} ends {Outcome} at {Stage}: {Reason} ({Detail}); compensating {Compensations}",
             order.OrderId, ending.Outcome, stage, ending.Reason, ending.Detail, string.Join(", ", compensations));
         Update(status.Record(ending.Outcome == FulfilmentOutcome.Cancelled ? "CancellationAccepted" : "Failure", Now, $"{ending.Reason}: {ending.Detail}")
@@ -29,7 +31,7 @@ internal sealed partial class FulfilmentRun
 
             await PublishOutcomeAsync(stage, ending);
         }
-        catch (StepFailedException e)
+        catch (TaskFailedException e)
         {
             return await CompensationFailedAsync(stage, ending, e);
         }
@@ -72,21 +74,21 @@ internal sealed partial class FulfilmentRun
             result => result.MessageId,
             compensating: true);
 
-    private async Task<FulfilmentStatus> CompensationFailedAsync(WorkflowStage stage, Ending ending, StepFailedException failure)
+    private async Task<FulfilmentStatus> CompensationFailedAsync(WorkflowStage stage, Ending ending, TaskFailedException failure)
     {
         var notRun = compensations.Skip(1).Select(undo => undo.ToString()).ToArray();
-        var reason = $"{failure.StepName} failed while compensating {ending.Reason}: {failure.ErrorMessage}"
+        var reason = $"{failure.TaskName} failed while compensating {ending.Reason}: {ErrorOf(failure)}"
                      + (notRun.Length > 0 ? $"; not run: {string.Join(", ", notRun)}" : "");
-        Log.LogError(failure, "Order {OrderId}: compensation failed: {Reason}", order.OrderId, reason);
-        if (failure.StepName is not (nameof(PublishFulfilmentFailedStep) or nameof(PublishFulfilmentCancelledStep)))
+        log.LogError(failure, "Order {OrderId}: compensation failed: {Reason}", order.OrderId, reason);
+        if (failure.TaskName is not (nameof(PublishFulfilmentFailedStep) or nameof(PublishFulfilmentCancelledStep)))
         {
             try
             {
                 await PublishFailedAsync(stage, FulfilmentFailureReason.CompensationFailed, reason);
             }
-            catch (StepFailedException e)
+            catch (TaskFailedException e)
             {
-                Log.LogError(e, "Order {OrderId}: fulfilment-failed could not be published either", order.OrderId);
+                log.LogError(e, "Order {OrderId}: fulfilment-failed could not be published either", order.OrderId);
                 reason += "; fulfilment-failed not published";
             }
         }
@@ -94,12 +96,13 @@ internal sealed partial class FulfilmentRun
         return Finish(FulfilmentOutcome.CompensationFailed, reason);
     }
 
-    /// <summary>An order-cancelled, or a release-inventory of our reservation; null for someone else's (a stray).</summary>
+    /// <summary>An order-cancelled, or a release-inventory of our reservation; null (ignored) for someone else's.</summary>
     private Ending? ReadCancellation(WorkflowEvent received)
     {
         if (received.Name == WorkflowEvents.OrderCancelled)
         {
             var cancelled = ContractJson.Deserialize<OrderCancelled>(received.Payload);
+            Took(received, WireName.Of(cancelled.Reason));
             return Ending.Cancelled(cancelled.Reason, $"{MessageNames.OrderCancelled} {WireName.Of(cancelled.Reason)}");
         }
 
@@ -109,75 +112,39 @@ internal sealed partial class FulfilmentRun
             return null;
         }
 
+        var wireReason = release.Reason is { } r ? WireName.Of(r) : "UNSPECIFIED";
+        Took(received, wireReason);
         var reason = release.Reason == ReleaseReason.CheckoutFailed ? CancellationReason.PaymentFailed : CancellationReason.CustomerRequested;
-        return Ending.Cancelled(reason, $"{MessageNames.ReleaseInventory} {(release.Reason is { } r ? WireName.Of(r) : "UNSPECIFIED")}");
+        return Ending.Cancelled(reason, $"{MessageNames.ReleaseInventory} {wireReason}");
     }
 
     /// <summary>After dispatch a cancellation is refused once, recorded and published; fulfilment goes on.</summary>
     private async Task RefuseCancellationAsync(WorkflowEvent received)
     {
+        if (refused)
+        {
+            Ignore(received, "cancellation already refused");
+            return;
+        }
+
         if (ReadCancellation(received) is not { } cancellation)
         {
             return;
         }
 
-        if (refused)
-        {
-            Log.LogInformation("Order {OrderId}: cancellation already refused; {EventName} ignored", order.OrderId, received.Name);
-            return;
-        }
-
         refused = true;
-        Log.LogWarning("Order {OrderId}: cancellation refused at {Stage}: the carrier has the parcel", order.OrderId, status.Stage);
+        log.LogWarning("Order {OrderId}: cancellation refused at {Stage}: the carrier has the parcel", order.OrderId, status.Stage);
         Update(status.Record("CancellationRefused", Now, cancellation.Detail));
         try
         {
             var refusal = new OrderCancellationRefused(order.OrderId, status.Stage.ToString(), Now, "the carrier has the parcel");
             await CallAsync<PublishedMessage>(nameof(PublishCancellationRefusedStep), refusal, result => result.MessageId);
         }
-        catch (StepFailedException e)
+        catch (TaskFailedException e)
         {
             // The parcel is on its way: delivery goes on. The missing event is visible in the timeline and the log.
-            Log.LogError(e, "Order {OrderId}: order-cancellation-refused could not be published", order.OrderId);
-            Update(status.Record("CancellationRefusalNotPublished", Now, e.ErrorMessage));
+            log.LogError(e, "Order {OrderId}: order-cancellation-refused could not be published", order.OrderId);
+            Update(status.Record("CancellationRefusalNotPublished", Now, ErrorOf(e)));
         }
-    }
-
-    private bool IsStray(Guid? received, Guid? expected, WorkflowEvent workflowEvent)
-    {
-        if (received is null || expected is null || received == expected)
-        {
-            return false;
-        }
-
-        Log.LogWarning("Order {OrderId}: {EventName} for {ReceivedId} is not ours ({ExpectedId}); ignored", order.OrderId, workflowEvent.Name, received, expected);
-        return true;
-    }
-
-    private async Task<WorkflowEvent?> WaitAsync(IReadOnlyList<string> eventNames, DateTime deadline)
-    {
-        var received = await context.WaitForEventAsync(eventNames, deadline);
-        Update(status.Record(received?.Name ?? "Timeout", Now, received is null ? status.Stage.ToString() : null));
-        return received;
-    }
-
-    private async Task<TResult> CallAsync<TResult>(string stepName, object request, Func<TResult, string?> describe, bool compensating = false)
-    {
-        var result = await context.CallStepAsync<TResult>(stepName, request, compensating ? options.CompensationRetry : options.StepRetry);
-        Update(status.Record(stepName, Now, describe(result)));
-        return result;
-    }
-
-    private void Update(FulfilmentStatus next)
-    {
-        status = next;
-        context.SetStatus(status);
-    }
-
-    private FulfilmentStatus Finish(FulfilmentOutcome outcome, string? reason)
-    {
-        Update(status.Finish(outcome, Now, reason));
-        Log.LogInformation("Fulfilment of order {OrderId} finished {Outcome}: {Reason}", order.OrderId, outcome, reason);
-        return status;
     }
 }

@@ -1,32 +1,37 @@
 using Fulfilment.Contracts;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Fulfilment.Workflow;
 
 /// <summary>
-/// One execution of <see cref="FulfilmentWorkflow"/> for one order: the forward path. Its state (status,
-/// compensation stack) lives only for the run; under Durable it is rebuilt by replay. Compensation and the
-/// outcome events are in FulfilmentRun.Compensation.cs.
+/// One execution of <see cref="FulfilmentOrchestration"/> for one order: the forward path and its waits. Its state
+/// (status, compensation stack, deferred events) lives only for the run; Durable rebuilds it by replay, so nothing
+/// here reads a clock, a setting or storage except through the context and activities. Compensation, cancellation
+/// and the helpers are in FulfilmentRun.Compensation.cs and FulfilmentRun.Events.cs.
 /// </summary>
-internal sealed partial class FulfilmentRun(IWorkflowContext context, FulfilmentOrder order, WorkflowOptions options)
+internal sealed partial class FulfilmentRun
 {
-    private static readonly string[] PackingEvents =
-        [WorkflowEvents.OrderPacked, WorkflowEvents.OrderShortPicked, WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested];
-
-    private static readonly string[] ShipmentEvents =
-    [
-        WorkflowEvents.ShipmentCreated, WorkflowEvents.ShipmentDelivered, WorkflowEvents.ShipmentRejected, WorkflowEvents.ShipmentFailed,
-        WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested,
-    ];
-
-    private static readonly string[] DeliveryEvents =
-        [WorkflowEvents.ShipmentDelivered, WorkflowEvents.ShipmentFailed, WorkflowEvents.OrderCancelled, WorkflowEvents.ReleaseRequested];
-
+    private readonly TaskOrchestrationContext context;
+    private readonly FulfilmentOrder order;
+    private readonly WorkflowSettings settings;
+    private readonly ILogger log;
+    private readonly WorkflowEventStream events;
     private readonly Stack<Undo> compensations = new();
-    private FulfilmentStatus status = FulfilmentStatus.Begin(order.OrderId);
+    private FulfilmentStatus status;
     private IReadOnlyList<LineItem> items = [];
     private bool packed;
     private bool deliveredBeforeCreated;
+
+    public FulfilmentRun(TaskOrchestrationContext context, FulfilmentOrder order, WorkflowSettings settings)
+    {
+        this.context = context;
+        this.order = order;
+        this.settings = settings;
+        log = context.CreateReplaySafeLogger(nameof(FulfilmentOrchestration));
+        events = new WorkflowEventStream(context);
+        status = FulfilmentStatus.Begin(order.OrderId);
+    }
 
     private enum Undo
     {
@@ -36,12 +41,10 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
 
     private DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
-    private ILogger Log => context.Logger;
-
     public async Task<FulfilmentStatus> RunAsync()
     {
-        Log.LogInformation("Fulfilment of order {OrderId} started as {InstanceId}", order.OrderId, context.InstanceId);
-        context.SetStatus(status);
+        log.LogInformation("Fulfilment of order {OrderId} started as {InstanceId}", order.OrderId, context.InstanceId);
+        context.SetCustomStatus(status);
         Ending? ending;
         try
         {
@@ -52,10 +55,10 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
             ending ??= await AwaitShipmentAsync();
             ending ??= deliveredBeforeCreated ? null : await AwaitDeliveryAsync();
         }
-        catch (StepFailedException e)
+        catch (TaskFailedException e)
         {
-            Log.LogWarning("Order {OrderId}: step {StepName} failed at {Stage}: {Error}", order.OrderId, e.StepName, status.Stage, e.ErrorMessage);
-            ending = Ending.StepFailed(e);
+            log.LogWarning("Order {OrderId}: step {StepName} failed at {Stage}: {Error}", order.OrderId, e.TaskName, status.Stage, ErrorOf(e));
+            ending = Ending.StepFailed(e.TaskName, ErrorOf(e));
         }
 
         return ending is null ? await ConsumeReservationAsync() : await CompensateAsync(ending);
@@ -89,45 +92,48 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
         compensations.Push(Undo.CancelPickingJob);
         var result = await CallAsync<CreatePickingJobStep.Result>(
             nameof(CreatePickingJobStep), new CreatePickingJobStep.Request(order.OrderId, items), result => result.PickingJobId.ToString("D"));
-        Update(status with { PickingJobId = result.PickingJobId, Stage = WorkflowStage.AwaitingPacking });
+        Update(status with { PickingJobId = result.PickingJobId });
         return null;
     }
 
     private async Task<Ending?> AwaitPackingAsync()
     {
-        var deadline = context.CurrentUtcDateTime + options.PickingTimeout;
+        var wait = BeginWait(WorkflowStage.AwaitingPacking);
         while (true)
         {
-            var received = await WaitAsync(PackingEvents, deadline);
+            var received = await NextEventAsync(wait);
             switch (received)
             {
                 case null:
-                    return Ending.Failed(FulfilmentFailureReason.PickingTimeout, ReleaseMode.Restock, $"not packed within {options.PickingTimeout}");
+                    return Ending.Failed(FulfilmentFailureReason.PickingTimeout, ReleaseMode.Restock, $"not packed within {settings.PickingTimeout}");
                 case { Name: WorkflowEvents.OrderPacked }:
-                    var packing = ContractJson.Deserialize<OrderPacked>(received.Payload);
-                    if (IsStray(packing.PickingJobId, status.PickingJobId, received))
+                    if (!IsStray(ContractJson.Deserialize<OrderPacked>(received.Payload).PickingJobId, status.PickingJobId, received))
                     {
-                        continue;
+                        Took(received);
+                        packed = true;
+                        return null;
                     }
 
-                    packed = true;
-                    return null;
+                    break;
                 case { Name: WorkflowEvents.OrderShortPicked }:
                     var shortPick = ContractJson.Deserialize<OrderShortPicked>(received.Payload);
-                    if (IsStray(shortPick.PickingJobId, status.PickingJobId, received))
+                    if (!IsStray(shortPick.PickingJobId, status.PickingJobId, received))
                     {
-                        continue;
+                        Took(received);
+                        return Ending.ShortPicked(shortPick);
                     }
 
-                    return Ending.ShortPicked(shortPick);
-                default:
-                    var cancellation = ReadCancellation(received);
-                    if (cancellation is not null)
+                    break;
+                case { Name: WorkflowEvents.OrderCancelled or WorkflowEvents.ReleaseRequested }:
+                    if (ReadCancellation(received) is { } cancellation)
                     {
                         return cancellation;
                     }
 
-                    continue;
+                    break;
+                case { Name: WorkflowEvents.ShipmentCreated or WorkflowEvents.ShipmentDelivered or WorkflowEvents.ShipmentFailed or WorkflowEvents.ShipmentRejected }:
+                    Defer(received); // early: for the shipment and delivery waits
+                    break;
             }
         }
     }
@@ -137,76 +143,85 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
         Update(status with { Stage = WorkflowStage.PublishingReadyForShipping });
         var request = new PublishReadyForShippingStep.Request(order.OrderId, order.CustomerId, order.ShippingAddress, order.Service);
         await CallAsync<PublishReadyForShippingStep.Result>(nameof(PublishReadyForShippingStep), request, result => $"{result.ParcelCount} parcel(s)");
-        Update(status with { Stage = WorkflowStage.AwaitingShipment });
         return null;
     }
 
     private async Task<Ending?> AwaitShipmentAsync()
     {
-        var deadline = context.CurrentUtcDateTime + options.ShipmentCreationTimeout;
+        var wait = BeginWait(WorkflowStage.AwaitingShipment);
         while (true)
         {
-            var received = await WaitAsync(ShipmentEvents, deadline);
+            var received = await NextEventAsync(wait);
             switch (received)
             {
                 case null:
-                    return Ending.Failed(FulfilmentFailureReason.ShipmentCreationTimeout, ReleaseMode.Restock, $"no shipment within {options.ShipmentCreationTimeout}");
+                    return Ending.Failed(FulfilmentFailureReason.ShipmentCreationTimeout, ReleaseMode.Restock, $"no shipment within {settings.ShipmentCreationTimeout}");
                 case { Name: WorkflowEvents.ShipmentCreated }:
                     var created = ContractJson.Deserialize<ShipmentCreated>(received.Payload);
-                    Update(status with { ShipmentId = created.ShipmentId, TrackingNumber = created.TrackingNumber, Stage = WorkflowStage.AwaitingDelivery });
+                    Took(received);
+                    Update(status with { ShipmentId = created.ShipmentId, TrackingNumber = created.TrackingNumber });
                     return null;
                 case { Name: WorkflowEvents.ShipmentDelivered }:
                     // Delivered before (or without) shipment-created: Shipping ignores a shipment-created after
                     // DELIVERED, so none may ever come. The parcel reached the customer: go straight to consuming.
+                    Took(received, "before shipment-created");
                     Update(status with { ShipmentId = ContractJson.Deserialize<ShipmentDelivered>(received.Payload).ShipmentId });
                     deliveredBeforeCreated = true;
                     return null;
                 case { Name: WorkflowEvents.ShipmentRejected }:
                     var rejected = ContractJson.Deserialize<ShipmentRejected>(received.Payload);
+                    Took(received);
                     return Ending.Failed(FulfilmentFailureReason.CarrierRejected, ReleaseMode.Restock, $"HTTP {rejected.StatusCode}: {rejected.Reason}");
                 case { Name: WorkflowEvents.ShipmentFailed }:
+                    Took(received);
                     return Ending.ShipmentFailed(ContractJson.Deserialize<ShipmentFailed>(received.Payload));
-                default:
-                    var cancellation = ReadCancellation(received);
-                    if (cancellation is not null)
+                case { Name: WorkflowEvents.OrderCancelled or WorkflowEvents.ReleaseRequested }:
+                    if (ReadCancellation(received) is { } cancellation)
                     {
                         return cancellation;
                     }
 
-                    continue;
+                    break;
+                default:
+                    Ignore(received, "late: packing is over");
+                    break;
             }
         }
     }
 
     private async Task<Ending?> AwaitDeliveryAsync()
     {
-        var deadline = context.CurrentUtcDateTime + options.DeliveryTimeout;
+        var wait = BeginWait(WorkflowStage.AwaitingDelivery);
         while (true)
         {
-            var received = await WaitAsync(DeliveryEvents, deadline);
+            var received = await NextEventAsync(wait);
             switch (received)
             {
                 case null:
-                    return Ending.Failed(FulfilmentFailureReason.DeliveryTimeout, ReleaseMode.WriteOff, $"not delivered within {options.DeliveryTimeout}");
+                    return Ending.Failed(FulfilmentFailureReason.DeliveryTimeout, ReleaseMode.WriteOff, $"not delivered within {settings.DeliveryTimeout}");
                 case { Name: WorkflowEvents.ShipmentDelivered }:
-                    var delivered = ContractJson.Deserialize<ShipmentDelivered>(received.Payload);
-                    if (IsStray(delivered.ShipmentId, status.ShipmentId, received))
+                    if (!IsStray(ContractJson.Deserialize<ShipmentDelivered>(received.Payload).ShipmentId, status.ShipmentId, received))
                     {
-                        continue;
+                        Took(received);
+                        return null;
                     }
 
-                    return null;
+                    break;
                 case { Name: WorkflowEvents.ShipmentFailed }:
                     var failed = ContractJson.Deserialize<ShipmentFailed>(received.Payload);
-                    if (IsStray(failed.ShipmentId, status.ShipmentId, received))
+                    if (!IsStray(failed.ShipmentId, status.ShipmentId, received))
                     {
-                        continue;
+                        Took(received);
+                        return Ending.ShipmentFailed(failed);
                     }
 
-                    return Ending.ShipmentFailed(failed);
-                default:
+                    break;
+                case { Name: WorkflowEvents.OrderCancelled or WorkflowEvents.ReleaseRequested }:
                     await RefuseCancellationAsync(received);
-                    continue;
+                    break;
+                default:
+                    Ignore(received, "duplicate or late: the carrier has the parcel");
+                    break;
             }
         }
     }
@@ -219,12 +234,12 @@ internal sealed partial class FulfilmentRun(IWorkflowContext context, Fulfilment
             await CallAsync<ConsumeReservationStep.Result>(
                 nameof(ConsumeReservationStep), new ConsumeReservationStep.Request(order.OrderId, status.ReservationId!.Value), result => result.Detail);
         }
-        catch (StepFailedException e)
+        catch (TaskFailedException e)
         {
             // Delivered: nothing to undo and nothing to tell ordering; the stock stays reserved (never oversold)
             // until an operator consumes it. An explicit terminal state, not a swallowed error.
-            Log.LogError(e, "Order {OrderId} was delivered but consuming reservation {ReservationId} failed", order.OrderId, status.ReservationId);
-            return Finish(FulfilmentOutcome.CompensationFailed, $"delivered, but {e.Message}; reservation {status.ReservationId:D} is still HELD");
+            log.LogError(e, "Order {OrderId} was delivered but consuming reservation {ReservationId} failed", order.OrderId, status.ReservationId);
+            return Finish(FulfilmentOutcome.CompensationFailed, $"delivered, but {e.TaskName} failed: {ErrorOf(e)}; reservation {status.ReservationId:D} is still HELD");
         }
 
         return Finish(FulfilmentOutcome.Completed, null);

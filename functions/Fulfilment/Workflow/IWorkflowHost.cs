@@ -4,19 +4,19 @@ namespace Fulfilment.Workflow;
 
 /// <summary>
 /// The client side of the workflow's host, as <see cref="WorkflowDispatcher"/> uses it: start an order's instance
-/// (id <see cref="WorkflowInstanceId.For"/> the orderId) unless one exists, and raise an event into one. The
-/// Function App implements it over Durable's <c>DurableTaskClient</c> (mapping in docs/workflow.md), the sandbox
-/// over <see cref="InMemoryWorkflowRuntime"/>. An existing, unknown or finished instance is an outcome, never an
-/// exception; a transient failure of the host throws (the message is redelivered).
+/// (id <see cref="WorkflowInstanceId.For"/> the orderId) unless one exists, and raise an event into one.
+/// <see cref="DurableWorkflowHost"/> implements it on Durable's client for the Function App and the sandbox. An
+/// existing, unknown or finished instance is an outcome, never an exception; a transient failure of the host throws
+/// (the message is redelivered).
 /// </summary>
 public interface IWorkflowHost
 {
-    /// <summary>Starts <see cref="FulfilmentWorkflow"/> for <paramref name="order"/> unless its instance exists (running or finished).</summary>
+    /// <summary>Starts <see cref="FulfilmentOrchestration"/> for <paramref name="order"/> unless its instance exists (running or finished).</summary>
     Task<StartOutcome> StartFulfilmentAsync(FulfilmentOrder order, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts <see cref="CancelledBeforeStartWorkflow"/> as the cancelled order's instance unless that instance exists
-    /// (running or finished): an order-cancelled that arrived before its order-completed.
+    /// Starts <see cref="CancelledBeforeStartOrchestration"/> as the cancelled order's instance unless that instance
+    /// exists (running or finished): an order-cancelled that arrived before its order-completed.
     /// </summary>
     Task<StartOutcome> StartCancelledBeforeStartAsync(OrderCancelled cancellation, CancellationToken cancellationToken);
 

@@ -3,11 +3,8 @@ namespace Fulfilment.Workflow;
 /// <summary>What became of an event raised to a workflow instance. None of these is an error for the caller.</summary>
 public enum RaiseOutcome
 {
-    /// <summary>The instance was waiting for it and has handled it.</summary>
+    /// <summary>The instance has it: taken by its wait now, or kept (in arrival order) until a wait wants it.</summary>
     Delivered,
-
-    /// <summary>The instance is not waiting for it yet (early): kept for the wait that wants it, oldest first.</summary>
-    Buffered,
 
     /// <summary>
     /// No instance for that id: logged. <see cref="WorkflowDispatcher"/> starts a cancelled instance for an

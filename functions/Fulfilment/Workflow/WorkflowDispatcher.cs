@@ -8,7 +8,7 @@ namespace Fulfilment.Workflow;
 /// What every workflow adapter does with an inbound message (Service Bus triggers, the sandbox bus): route it
 /// (<see cref="WorkflowRouter"/>), start or raise through the <see cref="IWorkflowHost"/>, and say how to settle it.
 /// The adapter only binds the message, calls this and applies the <see cref="Settlement"/>. An order-cancelled for
-/// an order with no instance yet starts the order's instance as <see cref="CancelledBeforeStartWorkflow"/>, so the
+/// an order with no instance yet starts the order's instance as <see cref="CancelledBeforeStartOrchestration"/>, so the
 /// cancellation wins over a later order-completed; any other event for an unknown instance is dead-lettered.
 /// </summary>
 public sealed partial class WorkflowDispatcher(WorkflowRouter router, ILogger<WorkflowDispatcher> logger)

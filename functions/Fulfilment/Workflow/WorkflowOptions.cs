@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Fulfilment.Workflow;
 
 /// <summary>
-/// The workflow's timeouts and step retry policy (section "Workflow"). A wait's deadline is fixed when the wait
-/// starts, from the workflow's clock; a change applies to waits that start after it.
+/// The workflow's timeouts and step retry policy (section "Workflow"), validated at start. They are copied into an
+/// order's orchestration input when its instance starts (<see cref="ToSettings"/>): a change applies to orders that
+/// start afterwards, never to one in flight.
 /// </summary>
 public sealed class WorkflowOptions
 {
@@ -36,7 +37,11 @@ public sealed class WorkflowOptions
     [Range(1.0, 10.0)]
     public double BackoffCoefficient { get; set; } = 2.0;
 
-    public StepRetryPolicy StepRetry => new(StepMaxAttempts, FirstRetryInterval, BackoffCoefficient);
-
-    public StepRetryPolicy CompensationRetry => new(CompensationMaxAttempts, FirstRetryInterval, BackoffCoefficient);
+    /// <summary>The settings an orchestration starts with.</summary>
+    public WorkflowSettings ToSettings() => new(
+        PickingTimeout,
+        ShipmentCreationTimeout,
+        DeliveryTimeout,
+        new RetrySettings(StepMaxAttempts, FirstRetryInterval, BackoffCoefficient),
+        new RetrySettings(CompensationMaxAttempts, FirstRetryInterval, BackoffCoefficient));
 }

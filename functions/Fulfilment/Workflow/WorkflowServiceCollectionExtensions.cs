@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Fulfilment.Workflow;
 
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// The workflow: options (section "Workflow", validated at start), the two orchestrations
-    /// (<see cref="FulfilmentWorkflow"/>, <see cref="CancelledBeforeStartWorkflow"/>), their steps (also as a
-    /// <see cref="WorkflowStepRegistry"/> for in-process hosts), the shared <see cref="WorkflowRouter"/> and
-    /// <see cref="WorkflowDispatcher"/>. Needs
+    /// The workflow's application side: options (section "Workflow", validated at start; copied into each
+    /// orchestration's input as <see cref="WorkflowSettings"/>), the steps its activities run, the shared
+    /// <see cref="WorkflowRouter"/> and <see cref="WorkflowDispatcher"/>. The orchestrators themselves are static
+    /// (<see cref="FulfilmentOrchestration"/>, <see cref="CancelledBeforeStartOrchestration"/>). Needs
     /// <c>AddInventory</c>, <c>AddWarehouse</c> and an <c>IMessagePublisher</c>.
     /// </summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
@@ -19,8 +20,7 @@ public static class WorkflowServiceCollectionExtensions
             .Bind(configuration.GetSection(WorkflowOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<FulfilmentWorkflow>();
-        services.TryAddSingleton<CancelledBeforeStartWorkflow>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.ToSettings());
         services.TryAddSingleton<WorkflowRouter>();
         services.TryAddSingleton<WorkflowDispatcher>();
         services.TryAddSingleton<LinkReservationStep>();
@@ -32,16 +32,6 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<PublishFulfilmentFailedStep>();
         services.TryAddSingleton<PublishFulfilmentCancelledStep>();
         services.TryAddSingleton<PublishCancellationRefusedStep>();
-        services.TryAddSingleton(provider => new WorkflowStepRegistry()
-            .Add(provider.GetRequiredService<LinkReservationStep>())
-            .Add(provider.GetRequiredService<CreatePickingJobStep>())
-            .Add(provider.GetRequiredService<CancelPickingJobStep>())
-            .Add(provider.GetRequiredService<PublishReadyForShippingStep>())
-            .Add(provider.GetRequiredService<ConsumeReservationStep>())
-            .Add(provider.GetRequiredService<ReleaseReservationStep>())
-            .Add(provider.GetRequiredService<PublishFulfilmentFailedStep>())
-            .Add(provider.GetRequiredService<PublishFulfilmentCancelledStep>())
-            .Add(provider.GetRequiredService<PublishCancellationRefusedStep>()));
         return services;
     }
 }

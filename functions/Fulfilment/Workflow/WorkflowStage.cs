@@ -13,6 +13,6 @@ public enum WorkflowStage
     Compensating,
     Finished,
 
-    /// <summary>Cancelled before order-completed (<see cref="CancelledBeforeStartWorkflow"/>): nothing was started. Last, so earlier values keep their numbers.</summary>
+    /// <summary>Cancelled before order-completed (<see cref="CancelledBeforeStartOrchestration"/>): nothing was started. Last, so earlier values keep their numbers.</summary>
     NotStarted,
 }

@@ -19,7 +19,7 @@ internal static class ReplayRuns
     public static async Task<ReplayOutput> RunAsync(AzuriteFixture azurite, string name)
     {
         var scenario = ScenarioParser.Parse(await File.ReadAllTextAsync(ScenarioFiles.ScenarioPath(name)));
-        var settings = new SandboxSettings { Start = scenario.Start, StorageConnectionString = azurite.ConnectionString };
+        var settings = new SandboxSettings { Start = scenario.Start, StorageConnectionString = azurite.ConnectionString, TimeScale = SandboxSettings.ReplayTimeScale };
         using var output = new StringWriter();
         await using (var host = await SandboxHost.StartAsync(settings, CancellationToken.None))
         {

@@ -18,10 +18,18 @@ public sealed class RecordingPublisher : IMessagePublisher
         set => Volatile.Write(ref failNext, value);
     }
 
+    /// <summary>While true, every publish throws (the transport is down).</summary>
+    public bool Unavailable { get; set; }
+
     public IReadOnlyList<OutgoingMessage> Messages => messages.ToArray();
 
     public Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
+        if (Unavailable)
+        {
+            throw new InvalidOperationException("Injected: the message transport is unavailable.");
+        }
+
         var failure = Interlocked.Exchange(ref failNext, null);
         if (failure is not null)
         {

@@ -38,13 +38,32 @@ public sealed class WorkflowOptionsTests
     }
 
     [Fact]
-    public void StepRetryPolicy_Backoff_GrowsByTheCoefficient()
+    public void ToSettings_Defaults_CopyEveryTimeoutAndBothRetryPolicies()
     {
-        var policy = new WorkflowOptions().StepRetry;
+        var settings = new WorkflowOptions().ToSettings();
 
-        Assert.Equal(
-            [TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)],
-            Enumerable.Range(1, 4).Select(policy.DelayBefore));
+        Assert.Equal((TimeSpan.FromHours(48), TimeSpan.FromHours(24), TimeSpan.FromDays(30)), (settings.PickingTimeout, settings.ShipmentCreationTimeout, settings.DeliveryTimeout));
+        Assert.Equal(new RetrySettings(5, TimeSpan.FromSeconds(5), 2), settings.StepRetry);
+        Assert.Equal(new RetrySettings(10, TimeSpan.FromSeconds(5), 2), settings.CompensationRetry);
+    }
+
+    [Fact]
+    public void RetrySettings_ToTaskOptions_IsDurablesRetryPolicyWithBackoff()
+    {
+        var policy = new RetrySettings(5, TimeSpan.FromSeconds(5), 2).ToTaskOptions().Retry!.Policy!;
+
+        Assert.Equal((5, TimeSpan.FromSeconds(5), 2.0), (policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient));
+    }
+
+    [Fact]
+    public void WorkflowSettings_ScaledTimeouts_ScaleOnlyTheTimeouts()
+    {
+        var settings = new WorkflowOptions().ToSettings();
+
+        var scaled = settings.WithTimeoutsScaledBy(0.5);
+
+        Assert.Equal((TimeSpan.FromHours(24), TimeSpan.FromHours(12), TimeSpan.FromDays(15)), (scaled.PickingTimeout, scaled.ShipmentCreationTimeout, scaled.DeliveryTimeout));
+        Assert.Equal(settings.StepRetry, scaled.StepRetry);
     }
 
     [Fact]

@@ -12,13 +12,10 @@ namespace Fulfilment.Sandbox.Host;
 /// What the Function App's triggers do, for the in-process bus: for each queue and subscription, parse the body
 /// against its contract (dead-letter on a violation), call the one handler, and settle. A handler's exception
 /// propagates (abandon, redelivery); workflow messages go through the shared <see cref="WorkflowDispatcher"/>
-/// over <see cref="InMemoryWorkflowHost"/>.
+/// over the real Durable engine (<see cref="SandboxWorkflows"/>).
 /// </summary>
 internal sealed class MessageDispatch(SandboxHost host)
 {
-    private readonly InMemoryWorkflowHost workflows =
-        new(host.Runtime, host.Get<FulfilmentWorkflow>(), host.Get<CancelledBeforeStartWorkflow>());
-
     public void SubscribeAll()
     {
         var bus = host.Bus;
@@ -71,6 +68,6 @@ internal sealed class MessageDispatch(SandboxHost host)
         BusDelivery delivery,
         CancellationToken cancellationToken,
         Func<BusDelivery, CancellationToken, Task<Settlement>> otherwise) =>
-        await host.Get<WorkflowDispatcher>().DispatchAsync(workflows, delivery.Message.Name, delivery.Message.Body, cancellationToken).ConfigureAwait(false)
+        await host.Get<WorkflowDispatcher>().DispatchAsync(host.Workflows, delivery.Message.Name, delivery.Message.Body, cancellationToken).ConfigureAwait(false)
         ?? await otherwise(delivery, cancellationToken).ConfigureAwait(false);
 }

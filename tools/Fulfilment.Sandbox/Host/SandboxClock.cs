@@ -1,14 +1,15 @@
 namespace Fulfilment.Sandbox.Host;
 
 /// <summary>
-/// The one virtual clock of a sandbox run: every handler's TimeProvider reads the workflow runtime's clock, so
-/// the times handlers write and the timers the workflow waits on never disagree.
+/// The scenario clock every handler reads (its TimeProvider): it starts at the scenario's start and moves only when
+/// the scenario advances it. The Durable engine's timers run on the real clock; <see cref="SandboxWorkflows"/> maps
+/// scenario time onto them.
 /// </summary>
 public sealed class SandboxClock(DateTimeOffset start) : TimeProvider
 {
-    private Func<DateTimeOffset>? source;
+    private long ticks = start.UtcTicks;
 
-    public void Follow(Func<DateTimeOffset> clock) => source = clock;
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
 
-    public override DateTimeOffset GetUtcNow() => source?.Invoke() ?? start;
+    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
 }

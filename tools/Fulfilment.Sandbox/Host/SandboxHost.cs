@@ -9,6 +9,7 @@ using Fulfilment.Shipping;
 using Fulfilment.Storage;
 using Fulfilment.Warehouse;
 using Fulfilment.Workflow;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,38 +18,53 @@ using Microsoft.Extensions.Options;
 namespace Fulfilment.Sandbox.Host;
 
 /// <summary>
-/// The whole of Fulfilment in one process: the real handlers, workflow and Table Storage code, wired as the
-/// Function App wires them, with two stand-ins: <see cref="InProcessBus"/> for Service Bus and
-/// <see cref="InMemoryWorkflowRuntime"/> (virtual clock) for Durable Functions. Plus a fake carrier on loopback HTTP.
+/// The whole of Fulfilment in one process: the real handlers, orchestrations, activities and Table Storage code,
+/// wired as the Function App wires them. The orchestrations run on the real Durable engine in process
+/// (Microsoft.DurableTask.InProcessTestHost: real replay, timers and event buffering), driven through the app's own
+/// <see cref="DurableWorkflowHost"/>. Two things stand in: <see cref="InProcessBus"/> for Service Bus and the
+/// engine's in-memory backend for Azure Storage; plus a fake carrier on loopback HTTP.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
     /// <summary>The sandbox's callback secret: a local value, not a secret.</summary>
     public const string CallbackSecret = "sandbox-callback-secret-local-only";
 
+    /// <summary>Below this, the in-process engine runs two work items at once and stalls (AZURE-API.md).</summary>
+    public const int MinimumProcessorCount = 64;
+
     private readonly AzuriteProcess? azurite;
     private readonly ServiceProvider services;
+    private readonly DurableTaskTestHost engine;
     private readonly SandboxSettings settings;
 
-    private SandboxHost(SandboxSettings settings, AzuriteProcess? azurite, FakeCarrier carrier, ServiceProvider services, SandboxClock clock)
+    private SandboxHost(
+        SandboxSettings settings, AzuriteProcess? azurite, FakeCarrier carrier, ServiceProvider services, DurableTaskTestHost engine, SandboxClock clock)
     {
         this.settings = settings;
         this.azurite = azurite;
         this.services = services;
+        this.engine = engine;
         Carrier = carrier;
         Clock = clock;
         Bus = services.GetRequiredService<InProcessBus>();
         StorageOperations = services.GetRequiredService<TableOperationCounter>();
         StorageFaults = services.GetRequiredService<StorageFaultInjector>();
-        Runtime = new InMemoryWorkflowRuntime(Get<WorkflowStepRegistry>(), settings.Start, Get<ILoggerFactory>());
-        clock.Follow(() => Runtime.UtcNow);
+        var workflowSettings = Get<WorkflowSettings>();
+        if (settings.TimeScale is { } scale)
+        {
+            workflowSettings = workflowSettings.WithTimeoutsScaledBy(scale);
+        }
+
+        var durable = new DurableWorkflowHost(engine.Client, workflowSettings, Get<ILogger<DurableWorkflowHost>>());
+        Workflows = new SandboxWorkflows(durable, Get<IOptions<WorkflowOptions>>().Value, clock, settings.TimeScale);
         Floor = new PickingFloorScript(Get<PickingFloorHandler>());
         new MessageDispatch(this).SubscribeAll();
     }
 
     public InProcessBus Bus { get; }
 
-    public InMemoryWorkflowRuntime Runtime { get; }
+    /// <summary>The orchestrations on the in-process Durable engine, through the app's <see cref="DurableWorkflowHost"/>.</summary>
+    public SandboxWorkflows Workflows { get; }
 
     public FakeCarrier Carrier { get; }
 
@@ -63,13 +79,25 @@ public sealed class SandboxHost : IAsyncDisposable
     public static async Task<SandboxHost> StartAsync(SandboxSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (Environment.ProcessorCount < MinimumProcessorCount)
+        {
+            throw new InvalidOperationException(
+                $"The in-process Durable engine stalls with {Environment.ProcessorCount} processors: start the process with "
+                + $"DOTNET_PROCESSOR_COUNT={MinimumProcessorCount * 8} (dotnet run applies it from Properties/launchSettings.json; the tests from test.runsettings).");
+        }
+
+        QuietEngineSidecar(settings.Verbose);
         var azurite = settings.StorageConnectionString is null ? await AzuriteProcess.StartAsync(cancellationToken).ConfigureAwait(false) : null;
         var carrier = await FakeCarrier.StartAsync(cancellationToken).ConfigureAwait(false);
         var clock = new SandboxClock(settings.Start);
         var provider = BuildServices(settings, settings.StorageConnectionString ?? azurite!.ConnectionString, carrier, clock);
         provider.GetRequiredService<IStartupValidator>().Validate();
         await provider.GetRequiredService<TableBootstrapper>().StartAsync(cancellationToken).ConfigureAwait(false);
-        return new SandboxHost(settings, azurite, carrier, provider, clock);
+        var engine = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddFulfilmentWorkflow(provider),
+            new DurableTaskTestHostOptions { Port = FreeLoopbackPort(), LoggerFactory = provider.GetRequiredService<ILoggerFactory>() },
+            cancellationToken).ConfigureAwait(false);
+        return new SandboxHost(settings, azurite, carrier, provider, engine, clock);
     }
 
     public T Get<T>()
@@ -104,14 +132,28 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The MessageId <see cref="SendAsync"/> gives an inbound message.</summary>
     public static string InboundMessageId(string name, string body) => MessageIds.For("inbound:" + name, body);
 
-    /// <summary>Delivers until every message is settled; each workflow is then waiting or finished.</summary>
-    public Task RunToQuiescenceAsync(CancellationToken cancellationToken) =>
-        Bus.RunUntilIdleAsync(settings.Concurrency, cancellationToken);
+    /// <summary>
+    /// Delivers until every message is settled and every orchestration is at rest (finished, or parked in a wait
+    /// with every event taken); the orchestrations' activities may publish more, so it goes round until both hold.
+    /// </summary>
+    public async Task RunToQuiescenceAsync(CancellationToken cancellationToken)
+    {
+        do
+        {
+            await Bus.RunUntilIdleAsync(settings.Concurrency, cancellationToken).ConfigureAwait(false);
+            await Workflows.WaitUntilAtRestAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (Bus.Pending > 0);
+    }
 
-    /// <summary>Moves the virtual clock (due workflow timers fire), sweeps expired reservations, and settles.</summary>
+    /// <summary>
+    /// Moves the scenario clock, lets the workflow timers the move crosses fire (<see cref="SandboxWorkflows.AdvanceAsync"/>),
+    /// sweeps expired reservations, and settles.
+    /// </summary>
     public async Task AdvanceAsync(TimeSpan by, CancellationToken cancellationToken)
     {
-        await Runtime.AdvanceAsync(by).ConfigureAwait(false);
+        Clock.Advance(by);
+        await Workflows.AdvanceAsync(by, cancellationToken).ConfigureAwait(false);
         var expiry = Get<ExpireReservationsHandler>();
         while (await ClientRetry.RunAsync(() => expiry.HandleAsync(cancellationToken)).ConfigureAwait(false) > 0)
         {
@@ -122,12 +164,31 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await engine.DisposeAsync().ConfigureAwait(false);
         await services.DisposeAsync().ConfigureAwait(false);
         await Carrier.DisposeAsync().ConfigureAwait(false);
         if (azurite is not null)
         {
             await azurite.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The engine's gRPC sidecar is an ASP.NET Core host built from the default configuration, whose console logger
+    /// would write ~1,000 lines a run onto standard output: configure it through the environment it reads (this
+    /// process only) — nothing below a warning, and onto standard error, so replay's JSON lines stay clean.
+    /// </summary>
+    private static void QuietEngineSidecar(bool verbose)
+    {
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", verbose ? "Warning" : "None");
+        Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static ServiceProvider BuildServices(SandboxSettings settings, string connectionString, FakeCarrier carrier, SandboxClock clock)

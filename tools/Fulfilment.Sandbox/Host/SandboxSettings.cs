@@ -22,6 +22,16 @@ public sealed record SandboxSettings
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Real time per unit of scenario time for the workflow's timers (replay: 50 ms per scenario hour, so a 24 h
+    /// timeout is 1.2 s of engine time); null leaves the timeouts real and an advance moves only the handlers' clock
+    /// (simulate, whose advances cross no workflow deadline).
+    /// </summary>
+    public double? TimeScale { get; init; }
+
+    /// <summary>The replay default: 50 ms of engine time per scenario hour.</summary>
+    public const double ReplayTimeScale = 0.05 / 3600;
+
     /// <summary>Show the handlers' logs (warnings and up) on standard error.</summary>
     public bool Verbose { get; init; }
 }

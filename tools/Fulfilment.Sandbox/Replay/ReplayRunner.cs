@@ -96,9 +96,8 @@ public sealed class ReplayRunner(SandboxHost host, TextWriter output)
     private async Task WriteFinalStateAsync(CancellationToken cancellationToken)
     {
         var stock = await host.Get<StockAdministration>().ListStockAsync(cancellationToken).ConfigureAwait(false);
-        var fulfilments = host.Runtime.InstanceIds.Order(StringComparer.Ordinal)
-            .Select(host.Runtime.GetStatus)
-            .OfType<Workflow.FulfilmentStatus>()
+        var statuses = await host.Workflows.StatusesAsync(host.Workflows.InstanceIds.Order(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var fulfilments = statuses
             .Select(s => new { orderId = s.OrderId, status = s.Outcome?.ToString() ?? "Running", stage = s.Stage.ToString(), reason = s.Reason });
         Write(new
         {

@@ -24,6 +24,7 @@ public sealed record SimulationReport(
     IReadOnlyDictionary<string, double> TableOperationsPerOrder,
     IReadOnlyDictionary<string, double> MessagesPerOrder,
     double WorkflowStepsPerOrder,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> DurableActionsPerOrder,
     double PeakWorkingSetMb,
     IReadOnlyDictionary<string, long> Chaos)
 {
@@ -69,6 +70,11 @@ public sealed record SimulationReport(
                 ["deliveries"] = Round(bus.Deliveries / orders),
             },
             tally.Workflows == 0 ? 0 : Round(tally.WorkflowSteps / (double)tally.Workflows),
+            new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal)
+            {
+                ["delivered"] = Actions(tally.Delivered),
+                ["notDelivered"] = Actions(tally.NotDelivered),
+            },
             Round(process.PeakWorkingSet64 / (1024.0 * 1024.0)),
             new Dictionary<string, long>(StringComparer.Ordinal)
             {
@@ -101,7 +107,11 @@ public sealed record SimulationReport(
         text.AppendLine("Per order");
         text.AppendLine(c, $"  table operations: {string.Join(", ", TableOperationsPerOrder.Select(o => $"{o.Key} {o.Value}"))}");
         text.AppendLine(c, $"  bus messages: {string.Join(", ", MessagesPerOrder.Select(o => $"{o.Key} {o.Value}"))}");
-        text.AppendLine(c, $"  workflow steps (per workflow): {WorkflowStepsPerOrder}");
+        text.AppendLine(c, $"  workflow steps (activities per workflow): {WorkflowStepsPerOrder}");
+        foreach (var (kind, actions) in DurableActionsPerOrder)
+        {
+            text.AppendLine(c, $"  Durable actions per {kind} order: {string.Join(", ", actions.Select(a => $"{a.Key} {a.Value}"))}");
+        }
         text.AppendLine();
         text.AppendLine("Handling latency per queue/subscription, ms (wall clock): p50 / p95 / p99 (deliveries)");
         foreach (var (stage, p) in StageLatencyMs)
@@ -114,4 +124,17 @@ public sealed record SimulationReport(
     }
 
     private static double Round(double value) => Math.Round(value, 2);
+
+    private static Dictionary<string, double> Actions(DurableWork work)
+    {
+        var (activities, timers, events, total) = work.PerOrder();
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["orders"] = work.Orders,
+            ["activities"] = activities,
+            ["timers"] = timers,
+            ["events"] = events,
+            ["total"] = total,
+        };
+    }
 }

@@ -2,7 +2,7 @@ using Fulfilment.Workflow;
 
 namespace Fulfilment.Sandbox.Simulation;
 
-/// <summary>What the finished waves came to: orders per terminal status and workflow steps run.</summary>
+/// <summary>What the finished waves came to: orders per terminal status and the Durable work their orchestrations did.</summary>
 public sealed partial class SimulationTally
 {
     /// <summary>Status of an order whose cart could not be reserved (no workflow ever started).</summary>
@@ -20,18 +20,24 @@ public sealed partial class SimulationTally
     /// <summary>Why orders did not complete: "Outcome: reason", counted.</summary>
     public IReadOnlyDictionary<string, int> Reasons => reasons;
 
+    /// <summary>Activities the finished workflows called.</summary>
     public long WorkflowSteps { get; private set; }
 
     public int Workflows { get; private set; }
 
-    public void Record(InMemoryWorkflowRuntime runtime, IEnumerable<SimulatedOrder> wave)
+    /// <summary>Durable work (activities, timers, events) of the delivered orders, and of the failed or cancelled ones.</summary>
+    public DurableWork Delivered { get; } = new();
+
+    public DurableWork NotDelivered { get; } = new();
+
+    /// <summary>Counts a finished wave: each order's terminal status (from its orchestration's status, if it has one).</summary>
+    public void Record(IEnumerable<SimulatedOrder> wave, IReadOnlyDictionary<Guid, FulfilmentStatus> statuses)
     {
-        ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(wave);
+        ArgumentNullException.ThrowIfNull(statuses);
         foreach (var order in wave)
         {
-            var instanceId = WorkflowInstanceId.For(order.OrderId);
-            var status = runtime.GetStatus(instanceId);
+            var status = statuses.GetValueOrDefault(order.OrderId);
             var name = status is null ? NotReserved : status.Outcome?.ToString() ?? StillRunning;
             byStatus[name] = byStatus.GetValueOrDefault(name) + 1;
             if (status is { Outcome: not null and not FulfilmentOutcome.Completed })
@@ -43,7 +49,8 @@ public sealed partial class SimulationTally
             if (status is not null)
             {
                 Workflows++;
-                WorkflowSteps += runtime.StepCalls(instanceId).Count;
+                WorkflowSteps += status.ActivitiesCalled;
+                (status.Outcome == FulfilmentOutcome.Completed ? Delivered : NotDelivered).Add(status);
             }
         }
     }

@@ -57,8 +57,8 @@ public sealed class Simulator(SimulationOptions options, TextWriter? progress = 
             }
 
             await RunWaveAsync(host, carrier, wave, cancellationToken).ConfigureAwait(false);
-            tally.Record(host.Runtime, wave);
-            host.Runtime.PurgeFinished();
+            tally.Record(wave, await StatusesAsync(host, wave, cancellationToken).ConfigureAwait(false));
+            host.Workflows.ForgetFinished();
             Progress(first + wave.Length);
         }
 
@@ -110,13 +110,19 @@ public sealed class Simulator(SimulationOptions options, TextWriter? progress = 
     private static async Task CancelAsync(SandboxHost host, IEnumerable<SimulatedOrder> orders, CancelTiming timing, CancellationToken cancellationToken)
     {
         // Ordering cancels orders it has placed: those whose checkout was reserved and whose workflow started.
-        foreach (var order in orders.Where(o => o.Cancel == timing && host.Runtime.GetStatus(WorkflowInstanceId.For(o.OrderId)) is not null))
+        foreach (var order in orders.Where(o => o.Cancel == timing && host.Workflows.Exists(o.OrderId)))
         {
             var cancelled = new OrderCancelled(order.OrderId, CancellationReason.CustomerRequested, host.Clock.GetUtcNow(), order.CustomerId);
             await host.SendAsync(MessageNames.OrderCancelled, ContractJson.Serialize(cancelled), order.OrderId.ToString()).ConfigureAwait(false);
         }
 
         await host.RunToQuiescenceAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, FulfilmentStatus>> StatusesAsync(SandboxHost host, SimulatedOrder[] wave, CancellationToken cancellationToken)
+    {
+        var statuses = await host.Workflows.StatusesAsync(wave.Select(o => WorkflowInstanceId.For(o.OrderId)), cancellationToken).ConfigureAwait(false);
+        return statuses.ToDictionary(s => s.OrderId);
     }
 
     /// <summary>Ordering's side: a reserved cart becomes an order (order-completed with the reservation and an address).</summary>

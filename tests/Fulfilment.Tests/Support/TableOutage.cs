@@ -1,0 +1,42 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Fulfilment.Tests.Support;
+
+/// <summary>
+/// A storage pipeline policy that makes one table unavailable on demand (503 before the request is sent): for good
+/// (<see cref="Begin"/> … <see cref="End"/>) or for the next few requests (<see cref="FailNext"/>). Lets a test drive
+/// a real step into failure while its orchestration is parked in a wait.
+/// </summary>
+public sealed class TableOutage : HttpPipelinePolicy
+{
+    private string? table;
+    private int remaining;
+
+    public void Begin(string tableBaseName) => Set(tableBaseName, int.MaxValue);
+
+    public void FailNext(string tableBaseName, int requests) => Set(tableBaseName, requests);
+
+    public void End() => Set(null, 0);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var down = Volatile.Read(ref table);
+        if (down is not null && message.Request.Uri.Path.Contains(down, StringComparison.Ordinal) && Interlocked.Decrement(ref remaining) >= 0)
+        {
+            throw new Azure.RequestFailedException(503, $"Injected outage of table {down}.");
+        }
+
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Set(string? tableBaseName, int requests)
+    {
+        Volatile.Write(ref remaining, requests);
+        Volatile.Write(ref table, tableBaseName);
+    }
+}
