@@ -32,6 +32,10 @@ internal sealed record Ending(
             FailureReason: FulfilmentFailureReason.ShipmentFailed,
             Detail: $"{WireName.Of(failure.Reason)} (shipment {failure.ShipmentId:D})");
 
+    /// <summary>The order's fulfilment ran before: nothing to do, nothing to publish.</summary>
+    public static Ending AlreadyFulfilled(string? detail) =>
+        new(FulfilmentOutcome.AlreadyFulfilled, "ALREADY_FULFILLED", ReleaseMode.Restock, Detail: detail);
+
     /// <summary>A forward step failed on every attempt: undo what was done and give the stock back.</summary>
     public static Ending StepFailed(string stepName, string error) =>
         new(FulfilmentOutcome.Failed, "STEP_FAILED", ReleaseMode.Restock, FailureReason: FulfilmentFailureReason.StepFailed,

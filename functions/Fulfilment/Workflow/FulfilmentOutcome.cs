@@ -14,4 +14,10 @@ public enum FulfilmentOutcome
 
     /// <summary>A compensation step kept failing after its retries: needs an operator (see the reason).</summary>
     CompensationFailed,
+
+    /// <summary>
+    /// This order's fulfilment had run before (its reservation is already settled for it; its old instance was purged):
+    /// a redelivered or resubmitted order-completed. Nothing done, nothing published.
+    /// </summary>
+    AlreadyFulfilled,
 }

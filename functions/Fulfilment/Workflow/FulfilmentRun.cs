@@ -61,7 +61,12 @@ internal sealed partial class FulfilmentRun
             ending = Ending.StepFailed(e.TaskName, ErrorOf(e));
         }
 
-        return ending is null ? await ConsumeReservationAsync() : await CompensateAsync(ending);
+        return ending switch
+        {
+            null => await ConsumeReservationAsync(),
+            { Outcome: FulfilmentOutcome.AlreadyFulfilled } => Finish(ending.Outcome, ending.Detail),
+            _ => await CompensateAsync(ending),
+        };
     }
 
     private async Task<Ending?> LinkReservationAsync()
@@ -77,6 +82,11 @@ internal sealed partial class FulfilmentRun
         }
 
         compensations.Pop(); // nothing of ours to give back: the reservation is not linked to this order
+        if (result.Outcome == LinkReservationStep.LinkOutcome.SettledForThisOrder)
+        {
+            return Ending.AlreadyFulfilled(result.Detail);
+        }
+
         var reason = result.Outcome switch
         {
             LinkReservationStep.LinkOutcome.Expired => FulfilmentFailureReason.ReservationExpired,

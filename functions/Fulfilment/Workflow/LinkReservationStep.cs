@@ -6,7 +6,9 @@ namespace Fulfilment.Workflow;
 /// <summary>
 /// Step 1: link the order's reservation (by reservationId, else by cartId) to the order, so that it no longer
 /// expires. Linking again to the same order is idempotent; a reservation that is missing, released, expired,
-/// consumed or another order's is an outcome, not an error.
+/// consumed or another order's is an outcome, not an error. One already consumed or released *for this order*
+/// means this order's fulfilment ran before (its instance was purged and an old order-completed came back):
+/// <see cref="LinkOutcome.SettledForThisOrder"/>, so that the run does nothing rather than fail a finished order.
 /// </summary>
 public sealed class LinkReservationStep(ReservationLedger reservations) : IWorkflowStep<LinkReservationStep.Request, LinkReservationStep.Result>
 {
@@ -18,6 +20,7 @@ public sealed class LinkReservationStep(ReservationLedger reservations) : IWorkf
         Expired,
         Consumed,
         LinkedToAnotherOrder,
+        SettledForThisOrder,
     }
 
     public async Task<Result> RunAsync(Request request, CancellationToken cancellationToken = default)
@@ -36,6 +39,7 @@ public sealed class LinkReservationStep(ReservationLedger reservations) : IWorkf
 
         var outcome = linked.Outcome switch
         {
+            ReservationOutcome.Consumed or ReservationOutcome.Released when linked.Reservation?.OrderId == request.OrderId => LinkOutcome.SettledForThisOrder,
             ReservationOutcome.Applied or ReservationOutcome.AlreadyApplied => LinkOutcome.Linked,
             ReservationOutcome.NotFound => LinkOutcome.NotFound,
             ReservationOutcome.Released => LinkOutcome.Released,

@@ -7,8 +7,11 @@ namespace Fulfilment.Workflow;
 /// order's orchestration input when its instance starts (<see cref="ToSettings"/>): a change applies to orders that
 /// start afterwards, never to one in flight.
 /// </summary>
-public sealed class WorkflowOptions
+public sealed class WorkflowOptions : IValidatableObject
 {
+    /// <summary>How long Service Bus may still deliver a message (its time-to-live, infra/main.bicep), added to the longest wait.</summary>
+    public static readonly TimeSpan RedeliveryHorizon = TimeSpan.FromDays(14);
+
     public const string Section = "Workflow";
 
     /// <summary>From the picking job's creation to order-packed.</summary>
@@ -36,6 +39,22 @@ public sealed class WorkflowOptions
 
     [Range(1.0, 10.0)]
     public double BackoffCoefficient { get; set; } = 2.0;
+
+    /// <summary>How long a finished fulfilment's Durable history is kept before <see cref="FulfilmentHistoryPurge"/> deletes it.</summary>
+    [Range(typeof(TimeSpan), "45.00:00:00", "3650.00:00:00")]
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The history must outlive every timer an order can have and every redelivery of its messages.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var longest = PickingTimeout + ShipmentCreationTimeout + DeliveryTimeout + RedeliveryHorizon;
+        if (HistoryRetention <= longest)
+        {
+            yield return new ValidationResult(
+                $"HistoryRetention ({HistoryRetention}) must exceed the longest life of an order's timers and messages ({longest}).",
+                [nameof(HistoryRetention)]);
+        }
+    }
 
     /// <summary>The settings an orchestration starts with.</summary>
     public WorkflowSettings ToSettings() => new(

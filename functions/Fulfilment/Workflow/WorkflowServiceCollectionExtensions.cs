@@ -22,6 +22,8 @@ public static class WorkflowServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.ToSettings());
         services.TryAddSingleton<WorkflowRouter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FulfilmentHistoryPurge>();
         services.TryAddSingleton<WorkflowDispatcher>();
         services.TryAddSingleton<LinkReservationStep>();
         services.TryAddSingleton<CreatePickingJobStep>();

@@ -60,6 +60,44 @@ public sealed class DurableWorkflowHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task StartFulfilment_AfterItsInstanceWasPurged_EndsAlreadyFulfilledAndPublishesNothing()
+    {
+        await using var order = await WorkflowEngineHarness.StartAsync(azurite);
+        var host = order.Host();
+        await host.StartFulfilmentAsync(order.Order, CancellationToken.None);
+        await order.RaiseAsync(WorkflowEvents.OrderCancelled, order.Cancelled());
+        await order.FinishedAsync();
+        await order.Client.PurgeInstanceAsync(order.InstanceId);
+        var publishedBefore = order.Published.Messages.Count;
+
+        var again = await host.StartFulfilmentAsync(order.Order, CancellationToken.None);
+        var status = await order.FinishedAsync();
+
+        Assert.Equal((StartOutcome.Started, FulfilmentOutcome.AlreadyFulfilled), (again, status.Outcome!.Value));
+        Assert.Equal(publishedBefore, order.Published.Messages.Count);
+        Assert.Equal((WorkflowEngineHarness.InitialStock, 0), ((await order.StockAsync())!.Available, (await order.StockAsync())!.Reserved));
+    }
+
+    [Fact]
+    public async Task Purge_PastTheRetention_DeletesFinishedFulfilmentsOnly()
+    {
+        await using var finished = await WorkflowEngineHarness.StartAsync(azurite);
+        await finished.Host().StartCancelledBeforeStartAsync(finished.Cancelled(), CancellationToken.None);
+        await finished.FinishedAsync();
+        var running = finished.Order with { OrderId = Guid.NewGuid() };
+        await finished.Host().StartFulfilmentAsync(running, CancellationToken.None);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(91));
+        var purge = new FulfilmentHistoryPurge(
+            Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<FulfilmentHistoryPurge>.Instance);
+
+        var purged = await purge.PurgeAsync(finished.Client, CancellationToken.None);
+
+        Assert.Equal(1, purged);
+        Assert.Null(await finished.Client.GetInstanceAsync(finished.InstanceId));
+        Assert.NotNull(await finished.Client.GetInstanceAsync(running.InstanceId));
+    }
+
+    [Fact]
     public async Task RaiseEvent_NoSuchInstance_IsUnknownAndRaisesNothing()
     {
         await using var order = await WorkflowEngineHarness.StartAsync(azurite);

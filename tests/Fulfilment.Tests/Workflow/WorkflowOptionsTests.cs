@@ -30,6 +30,8 @@ public sealed class WorkflowOptionsTests
     [InlineData("Workflow:DeliveryTimeout", "400.00:00:00")]
     [InlineData("Workflow:StepMaxAttempts", "0")]
     [InlineData("Workflow:BackoffCoefficient", "0.5")]
+    [InlineData("Workflow:HistoryRetention", "44.00:00:00")]
+    [InlineData("Workflow:DeliveryTimeout", "90.00:00:00")]
     public void AddWorkflow_OutOfRangeSetting_FailsValidation(string key, string value)
     {
         var resolve = () => Resolve(new() { [key] = value });
