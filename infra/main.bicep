@@ -341,6 +341,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Workflow__CompensationMaxAttempts: '10'
       Workflow__FirstRetryInterval: '00:00:05'
       Workflow__BackoffCoefficient: '2.0'
+      Workflow__HistoryRetention: '90.00:00:00'
     }
   }
 }
