@@ -67,7 +67,8 @@ public sealed class SandboxCommandTests : IDisposable
         var exitCode = await RunAsync("deploy");
 
         Assert.Equal(SandboxCommand.BadInput, exitCode);
-        Assert.Contains("replay FILE", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'deploy'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("replay <FILE>", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

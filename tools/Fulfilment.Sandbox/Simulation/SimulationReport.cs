@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Fulfilment.Inventory;
 using Fulfilment.Sandbox.Host;
+using Spectre.Console;
 
 namespace Fulfilment.Sandbox.Simulation;
 
@@ -87,41 +87,84 @@ public sealed record SimulationReport(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>The report as Spectre.Console tables, in plain text (no colours, fixed width), for a terminal or a file.</summary>
     public string ToText()
     {
-        var text = new StringBuilder();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 120;
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"Orders: {Orders}    orders/s (wall clock): {OrdersPerSecond}    peak working set: {PeakWorkingSetMb} MB");
-        text.AppendLine(c, $"  {string.Join("   ", ByStatus.Select(s => $"{s.Key} {s.Value}"))}");
+        console.WriteLine(string.Create(c, $"Orders: {Orders}    orders/s (wall clock): {OrdersPerSecond}    peak working set: {PeakWorkingSetMb} MB"));
+
+        var outcomes = Table("Terminal status", "Orders");
+        foreach (var (status, count) in ByStatus)
+        {
+            Row(outcomes, status, count.ToString(c));
+        }
+
         foreach (var (reason, count) in NotCompletedReasons)
         {
-            text.AppendLine(c, $"    {count,5} × {reason}");
+            Row(outcomes, "  " + reason, count.ToString(c));
         }
 
-        text.AppendLine();
-        text.AppendLine("Correctness (each must be 0)");
-        text.AppendLine(c, $"  oversells {Oversells}   invariant violations {InvariantViolations}   lost messages {LostMessages}");
-        text.AppendLine(c, $"  dead-lettered: {(DeadLettered.Count == 0 ? "none" : string.Join(", ", DeadLettered.Select(d => $"{d.Key} {d.Value}")))}");
-        text.AppendLine(c, $"  chaos: {string.Join(", ", Chaos.Select(d => $"{d.Key} {d.Value}"))}");
-        text.AppendLine();
-        text.AppendLine("Per order");
-        text.AppendLine(c, $"  table operations: {string.Join(", ", TableOperationsPerOrder.Select(o => $"{o.Key} {o.Value}"))}");
-        text.AppendLine(c, $"  bus messages: {string.Join(", ", MessagesPerOrder.Select(o => $"{o.Key} {o.Value}"))}");
-        text.AppendLine(c, $"  workflow steps (activities per workflow): {WorkflowStepsPerOrder}");
+        console.Write(outcomes);
+
+        var correctness = Table("Correctness (each must be 0)", "Count");
+        Row(correctness, "oversells", Oversells.ToString(c));
+        Row(correctness, "invariant violations", InvariantViolations.ToString(c));
+        Row(correctness, "lost messages", LostMessages.ToString(c));
+        Row(correctness, "dead-lettered", DeadLettered.Count == 0 ? "none" : string.Join(", ", DeadLettered.Select(d => $"{d.Key} {d.Value}")));
+        Row(correctness, "chaos injected", string.Join(", ", Chaos.Select(d => $"{d.Key} {d.Value}")));
+        console.Write(correctness);
+
+        var perOrder = Table("Per order", "Count");
+        foreach (var (kind, count) in TableOperationsPerOrder)
+        {
+            Row(perOrder, "table operations: " + kind, count.ToString(c));
+        }
+
+        foreach (var (kind, count) in MessagesPerOrder)
+        {
+            Row(perOrder, "bus messages: " + kind, count.ToString(c));
+        }
+
+        Row(perOrder, "activities per workflow", WorkflowStepsPerOrder.ToString(c));
         foreach (var (kind, actions) in DurableActionsPerOrder)
         {
-            text.AppendLine(c, $"  Durable actions per {kind} order: {string.Join(", ", actions.Select(a => $"{a.Key} {a.Value}"))}");
-        }
-        text.AppendLine();
-        text.AppendLine("Handling latency per queue/subscription, ms (wall clock): p50 / p95 / p99 (deliveries)");
-        foreach (var (stage, p) in StageLatencyMs)
-        {
-            text.AppendLine(c, $"  {stage,-34} {p.P50,8} {p.P95,8} {p.P99,8}   ({p.Count})");
+            Row(perOrder, $"Durable actions per {kind} order", string.Join(", ", actions.Select(a => $"{a.Key} {a.Value.ToString(c)}")));
         }
 
-        text.Append(IsSound ? "Sound: no oversell, books balance, every message settled." : "NOT SOUND: see the correctness counts above.");
-        return text.ToString();
+        console.Write(perOrder);
+
+        var latency = Table("Handling latency per queue/subscription (ms, wall clock)", "p50", "p95", "p99", "deliveries");
+        foreach (var (stage, p) in StageLatencyMs)
+        {
+            Row(latency, stage, p.P50.ToString(c), p.P95.ToString(c), p.P99.ToString(c), p.Count.ToString(c));
+        }
+
+        console.Write(latency);
+        console.WriteLine(IsSound ? "Sound: no oversell, books balance, every message settled." : "NOT SOUND: see the correctness counts above.");
+        return writer.ToString().TrimEnd();
     }
+
+    private static Table Table(params string[] columns)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(new Text(column)));
+        }
+
+        return table;
+    }
+
+    private static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(cell => new Text(cell)));
 
     private static double Round(double value) => Math.Round(value, 2);
 

@@ -16,7 +16,7 @@ namespace Fulfilment.Sandbox.Simulation;
 /// picking floor, the carrier) through the real handlers, workflow and storage, with the requested chaos, to
 /// quiescence; then the books are checked and a <see cref="SimulationReport"/> is made.
 /// </summary>
-public sealed class Simulator(SimulationOptions options, TextWriter? progress = null)
+public sealed class Simulator(SimulationOptions options, IProgress<int>? progress = null)
 {
     private static readonly Address Address = new("1 Sandbox Row", "Leeds", "LS1 1AA", "GB");
     private static readonly string[] FailureReasons = ["FAILED_DELIVERY", "LOST", "DAMAGED", "RETURNED_TO_SENDER"];
@@ -59,11 +59,10 @@ public sealed class Simulator(SimulationOptions options, TextWriter? progress = 
             await RunWaveAsync(host, carrier, wave, cancellationToken).ConfigureAwait(false);
             tally.Record(wave, await StatusesAsync(host, wave, cancellationToken).ConfigureAwait(false));
             host.Workflows.ForgetFinished();
-            Progress(first + wave.Length);
+            progress?.Report(first + wave.Length);
         }
 
         wall.Stop();
-        progress?.WriteLine();
         return await SimulationReport.CreateAsync(options, host, tally, latency, wall.Elapsed, cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,17 +162,5 @@ public sealed class Simulator(SimulationOptions options, TextWriter? progress = 
             catalogue.NextCart(),
             cancel,
             catalogue.Roll() < options.CarrierFail);
-    }
-
-    private void Progress(int done)
-    {
-        if (progress is null)
-        {
-            return;
-        }
-
-        const int Width = 30;
-        var filled = (int)Math.Round(Width * (double)done / options.Orders);
-        progress.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {done}/{options.Orders} orders");
     }
 }
