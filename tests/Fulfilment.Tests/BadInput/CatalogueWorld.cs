@@ -8,6 +8,7 @@ using Fulfilment.Sandbox.Carrier;
 using Fulfilment.Shipping;
 using Fulfilment.Storage;
 using Fulfilment.Tests.Support;
+using Fulfilment.Tests.Warehouse;
 using Fulfilment.Warehouse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,28 +134,9 @@ internal sealed class CatalogueWorld : IAsyncDisposable
         return command;
     }
 
-    /// <summary>A picking job for a new order with two lines, driven to <paramref name="status"/> by picker-1.</summary>
-    public async Task<PickingJob> JobAsync(PickingJobStatus status)
-    {
-        var orderId = Guid.NewGuid();
-        var jobs = Get<PickingJobHandler>();
-        var floor = Get<PickingFloorHandler>();
-        var outcome = await jobs.CreateAsync(orderId, [new LineItem(Guid.NewGuid(), 2), new LineItem(Guid.NewGuid(), 1)], CancellationToken.None);
-        if (status is PickingJobStatus.Picking or PickingJobStatus.Packed or PickingJobStatus.Short)
-        {
-            outcome = await floor.StartAsync(orderId, "picker-1", CancellationToken.None);
-        }
-
-        outcome = status switch
-        {
-            PickingJobStatus.Packed => await floor.PackAsync(orderId, 2, CancellationToken.None),
-            PickingJobStatus.Short => await floor.ReportShortAsync(orderId, outcome.Job!.Lines[0].ProductId, 0, "shelf empty", CancellationToken.None),
-            PickingJobStatus.Cancelled => await jobs.CancelAsync(orderId, "ORDER_CANCELLED", CancellationToken.None),
-            _ => outcome,
-        };
-        Assert.Equal(status, outcome.Job!.Status);
-        return outcome.Job;
-    }
+    /// <summary>A picking job for a new order (<see cref="Items.Two"/>), driven to <paramref name="status"/> by picker-1.</summary>
+    public Task<PickingJob> JobAsync(PickingJobStatus status) =>
+        WarehouseHarness.DriveAsync(Get<PickingJobHandler>(), Get<PickingFloorHandler>(), status, Guid.NewGuid(), Items.Two);
 
     /// <summary>A shipment REQUESTED for a new order (order-ready-for-shipping handled); returns the orderId.</summary>
     public async Task<Guid> ShipmentAsync()
