@@ -75,8 +75,8 @@ param logRetentionInDays int = 30
 @maxValue(90)
 param keyVaultSoftDeleteRetentionInDays int = 7
 
-@description('Key Vault purge protection (irreversible once on; use in production).')
-param keyVaultPurgeProtection bool = false
+@description('Key Vault purge protection: a deleted vault or secret cannot be purged before its retention ends (irreversible once on). Off only for throwaway environments.')
+param keyVaultPurgeProtection bool = true
 
 // ==== Messaging ====
 
@@ -130,6 +130,19 @@ param deliveryTimeout string = '30.00:00:00'
 
 // ==== Access ====
 
+@description('Public network access to storage, Key Vault and Service Bus. Disabled: the app reaches them through private endpoints in a virtual network this template creates (needs serviceBusSku Premium), and whoever deploys the app package or sets secrets must be inside that network. Enabled by default so that a first deployment from a laptop or a hosted CI runner works; every data service still requires Entra ID (no keys).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
+
+@description('Address space of the private network when publicNetworkAccess is Disabled (a /22 or larger).')
+param privateNetworkAddressPrefix string = '10.40.0.0/22'
+
+@description('E-mail address that gets the alerts (dead-lettered messages, CompensationFailed). Empty: the alerts fire in the portal only.')
+param alertEmailAddress string = ''
+
 @description('Object id of a user or group that may set and rotate the carrier secrets (Key Vault Secrets Officer). Empty: nobody.')
 param operatorPrincipalId string = ''
 
@@ -144,6 +157,7 @@ param operatorPrincipalType string = 'User'
 // ==== Names ====
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var privateNetwork = publicNetworkAccess == 'Disabled'
 var tags = {
   'azd-env-name': environmentName
   workload: 'fulfilment'
@@ -157,6 +171,7 @@ var names = {
   keyVault: 'kv-fulfil-${token}'
   plan: 'plan-fulfil-${token}'
   functionApp: 'func-fulfil-${token}'
+  network: 'vnet-fulfil-${token}'
   deploymentContainer: 'app-package'
 }
 
@@ -189,6 +204,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     skuName: storageSku
+    publicNetworkAccess: publicNetworkAccess
     deploymentContainerName: names.deploymentContainer
     // Exactly the tables the core registers with services.AddTable (test: TablesInBicepTests).
     tableNames: [
@@ -205,7 +221,11 @@ module serviceBus 'modules/servicebus.bicep' = {
     name: names.serviceBus
     location: location
     tags: tags
-    skuName: serviceBusSku
+    // Private endpoints exist on Premium only: a closed namespace on Standard would leave the app cut off.
+    skuName: privateNetwork && serviceBusSku != 'Premium'
+      ? fail('publicNetworkAccess Disabled needs serviceBusSku Premium (Service Bus private endpoints are Premium only).')
+      : serviceBusSku
+    publicNetworkAccess: publicNetworkAccess
     premiumCapacity: serviceBusPremiumCapacity
     lockDuration: serviceBusLockDuration
     maxDeliveryCount: serviceBusMaxDeliveryCount
@@ -255,6 +275,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
     enablePurgeProtection: keyVaultPurgeProtection
+    publicNetworkAccess: publicNetworkAccess
     carrierCallbackSecret: carrierCallbackSecret
     carrierApiKey: carrierApiKey
   }
@@ -277,6 +298,78 @@ module appRoles 'modules/app-roles.bicep' = {
     serviceBusNamespaceName: names.serviceBus
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
+    // Exactly Topology.PublishedQueues and Topology.PublishedTopics (test: ServiceBusRolesInBicepTests): the
+    // entities above minus ordering's own (reserve-inventory, release-inventory, order-completed, order-cancelled).
+    sendQueues: [
+      'create-shipment'
+    ]
+    sendTopics: [
+      'inventory-reserved'
+      'inventory-unavailable'
+      'order-packed'
+      'order-short-picked'
+      'order-ready-for-shipping'
+      'shipment-created'
+      'shipment-delivered'
+      'shipment-failed'
+      'shipment-rejected'
+      'fulfilment-failed'
+      'fulfilment-cancelled'
+      'order-cancellation-refused'
+    ]
+  }
+}
+
+// Only with public network access Disabled: the app's subnet, a NAT gateway and the private endpoints.
+module network 'modules/network.bicep' = if (privateNetwork) {
+  name: 'network'
+  dependsOn: [
+    storage
+    serviceBus
+    keyVault
+  ]
+  params: {
+    name: names.network
+    location: location
+    tags: tags
+    addressPrefix: privateNetworkAddressPrefix
+    endpoints: [
+      {
+        name: 'blob'
+        resourceType: 'Microsoft.Storage/storageAccounts'
+        resourceName: names.storage
+        groupId: 'blob'
+        dnsZone: 'privatelink.blob.${environment().suffixes.storage}'
+      }
+      {
+        name: 'queue'
+        resourceType: 'Microsoft.Storage/storageAccounts'
+        resourceName: names.storage
+        groupId: 'queue'
+        dnsZone: 'privatelink.queue.${environment().suffixes.storage}'
+      }
+      {
+        name: 'table'
+        resourceType: 'Microsoft.Storage/storageAccounts'
+        resourceName: names.storage
+        groupId: 'table'
+        dnsZone: 'privatelink.table.${environment().suffixes.storage}'
+      }
+      {
+        name: 'vault'
+        resourceType: 'Microsoft.KeyVault/vaults'
+        resourceName: names.keyVault
+        groupId: 'vault'
+        dnsZone: 'privatelink.vaultcore.azure.net'
+      }
+      {
+        name: 'servicebus'
+        resourceType: 'Microsoft.ServiceBus/namespaces'
+        resourceName: names.serviceBus
+        groupId: 'namespace'
+        dnsZone: 'privatelink.servicebus.windows.net'
+      }
+    ]
   }
 }
 
@@ -299,6 +392,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyDurableInstances: alwaysReadyDurableInstances
+    virtualNetworkSubnetId: privateNetwork ? network!.outputs.appSubnetId : ''
     // Every setting the app reads (Fulfilment.Configuration.AppSettings; test: AppSettingsInBicepTests). Connections are
     // identity-based: <name>__<endpoint> + credential + clientId, never a connection string or key.
     appSettings: {
@@ -346,6 +440,33 @@ module functionApp 'modules/functionapp.bicep' = {
   }
 }
 
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: 'diagnostics'
+  dependsOn: [
+    keyVault
+    serviceBus
+    functionApp
+  ]
+  params: {
+    workspaceId: monitoring.outputs.workspaceId
+    keyVaultName: names.keyVault
+    serviceBusNamespaceName: names.serviceBus
+    functionAppName: names.functionApp
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    nameSuffix: token
+    serviceBusNamespaceId: serviceBus.outputs.id
+    workspaceId: monitoring.outputs.workspaceId
+    alertEmailAddress: alertEmailAddress
+  }
+}
+
 // ==== Outputs: names, ids and endpoints only (azd stores them in the environment). ====
 
 output AZURE_LOCATION string = location
@@ -361,3 +482,6 @@ output KEY_VAULT_NAME string = keyVault.outputs.name
 output KEY_VAULT_URI string = keyVault.outputs.uri
 output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output TASK_HUB_NAME string = taskHubName
+@description('The app\'s one outbound address when publicNetworkAccess is Disabled (for the carrier\'s allow-list); empty otherwise.')
+output OUTBOUND_IP_ADDRESS string = privateNetwork ? network!.outputs.outboundIpAddress : ''
+

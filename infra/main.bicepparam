@@ -10,7 +10,7 @@ param maximumInstanceCount = int(readEnvironmentVariable('MAXIMUM_INSTANCE_COUNT
 param alwaysReadyDurableInstances = int(readEnvironmentVariable('ALWAYS_READY_DURABLE_INSTANCES', '0'))
 param logRetentionInDays = int(readEnvironmentVariable('LOG_RETENTION_IN_DAYS', '30'))
 param keyVaultSoftDeleteRetentionInDays = int(readEnvironmentVariable('KEY_VAULT_SOFT_DELETE_RETENTION_IN_DAYS', '7'))
-param keyVaultPurgeProtection = bool(readEnvironmentVariable('KEY_VAULT_PURGE_PROTECTION', 'false'))
+param keyVaultPurgeProtection = bool(readEnvironmentVariable('KEY_VAULT_PURGE_PROTECTION', 'true'))
 
 param carrierBaseUrl = readEnvironmentVariable('CARRIER_BASE_URL', 'https://sandbox.carrier.example.com/api')
 param carrierName = readEnvironmentVariable('CARRIER_NAME', 'ExampleCarrier')
@@ -20,3 +20,5 @@ param carrierApiKey = readEnvironmentVariable('CARRIER_API_KEY', '')
 
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')
 param operatorPrincipalType = readEnvironmentVariable('OPERATOR_PRINCIPAL_TYPE', 'User')
+param publicNetworkAccess = readEnvironmentVariable('PUBLIC_NETWORK_ACCESS', 'Enabled')
+param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')

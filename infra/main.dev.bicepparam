@@ -1,5 +1,6 @@
 // Development environment, for `az deployment group create --parameters infra/main.dev.bicepparam`.
-// Small and cheap: Standard Service Bus, LRS storage, scale from zero, short retention, no purge protection.
+// Small and cheap: Standard Service Bus, LRS storage, scale from zero, short retention, open network. Purge
+// protection is off here only: a dev environment is thrown away and recreated under the same names.
 // Secrets are read from the deploying shell's environment; empty keeps what Key Vault already holds.
 using 'main.bicep'
 
@@ -20,3 +21,5 @@ param carrierCallbackPreviousSecretVersion = readEnvironmentVariable('CARRIER_CA
 param carrierApiKey = readEnvironmentVariable('CARRIER_API_KEY', '')
 
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')
+param publicNetworkAccess = 'Enabled'
+param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')

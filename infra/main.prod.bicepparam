@@ -1,6 +1,7 @@
 // Production environment, for `az deployment group create --parameters infra/main.prod.bicepparam`.
 // Premium Service Bus, zone-redundant storage, one warm instance for orchestrations, 90-day retention, purge
-// protection on. The carrier's address has no default here: CARRIER_BASE_URL must be set.
+// protection on. The carrier's address has no default here: CARRIER_BASE_URL must be set. PUBLIC_NETWORK_ACCESS=Disabled
+// closes storage, Key Vault and Service Bus behind private endpoints (then deploy from inside the network).
 // Secrets are read from the deploying shell's environment; empty keeps what Key Vault already holds.
 using 'main.bicep'
 
@@ -22,3 +23,5 @@ param carrierCallbackPreviousSecretVersion = readEnvironmentVariable('CARRIER_CA
 param carrierApiKey = readEnvironmentVariable('CARRIER_API_KEY', '')
 
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')
+param publicNetworkAccess = readEnvironmentVariable('PUBLIC_NETWORK_ACCESS', 'Enabled')
+param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')

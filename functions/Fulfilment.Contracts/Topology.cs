@@ -46,6 +46,21 @@ public static class Topology
         MessageNames.OrderCancellationRefused,
     ];
 
+    /// <summary>Ordering's own queues and topics: Fulfilment receives from them and never sends to them.</summary>
+    public static IReadOnlyList<string> FromOrdering { get; } =
+    [
+        MessageNames.ReserveInventory,
+        MessageNames.ReleaseInventory,
+        MessageNames.OrderCompleted,
+        MessageNames.OrderCancelled,
+    ];
+
+    /// <summary>The queues Fulfilment sends to: every queue but ordering's. The app's send role covers exactly these.</summary>
+    public static IReadOnlyList<string> PublishedQueues { get; } = [.. Queues.Except(FromOrdering, StringComparer.Ordinal)];
+
+    /// <summary>The topics Fulfilment publishes to: every topic but ordering's. The app's send role covers exactly these.</summary>
+    public static IReadOnlyList<string> PublishedTopics { get; } = [.. Topics.Except(FromOrdering, StringComparer.Ordinal)];
+
     /// <summary>The subscriptions Fulfilment consumes from. Topics without one here are consumed by ordering.</summary>
     public static IReadOnlyList<TopicSubscription> TopicSubscriptions { get; } =
     [

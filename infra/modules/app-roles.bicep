@@ -22,6 +22,12 @@ param storageAccountName string
 @description('Service Bus namespace.')
 param serviceBusNamespaceName string
 
+@description('Queues the app sends to (Topology.PublishedQueues): the send role covers exactly these.')
+param sendQueues string[]
+
+@description('Topics the app publishes to (Topology.PublishedTopics): the send role covers exactly these.')
+param sendTopics string[]
+
 @description('Key vault holding the carrier secrets.')
 param keyVaultName string
 
@@ -38,7 +44,7 @@ var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Queue and subscription triggers.
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-  // Publishing commands and events.
+  // Publishing commands and events: on each entity the app sends to, not on the namespace.
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   // Key Vault references.
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
@@ -82,12 +88,50 @@ resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-resource serviceBusRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in [roles.serviceBusDataReceiver, roles.serviceBusDataSender]: {
-    name: guid(serviceBus.id, identity.id, roleId)
-    scope: serviceBus
+resource serviceBusReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus.id, identity.id, roles.serviceBusDataReceiver)
+  scope: serviceBus
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Sending is granted per entity, never on the namespace: the app cannot publish onto ordering's own queues and
+// topics (reserve-inventory, release-inventory, order-completed, order-cancelled).
+resource sendQueueEntities 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' existing = [
+  for queue in sendQueues: {
+    parent: serviceBus
+    name: queue
+  }
+]
+
+resource sendTopicEntities 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' existing = [
+  for topic in sendTopics: {
+    parent: serviceBus
+    name: topic
+  }
+]
+
+resource queueSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queue, i) in sendQueues: {
+    name: guid(sendQueueEntities[i].id, identity.id, roles.serviceBusDataSender)
+    scope: sendQueueEntities[i]
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource topicSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (topic, i) in sendTopics: {
+    name: guid(sendTopicEntities[i].id, identity.id, roles.serviceBusDataSender)
+    scope: sendTopicEntities[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
       principalId: appPrincipalId
       principalType: 'ServicePrincipal'
     }

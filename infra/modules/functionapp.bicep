@@ -45,6 +45,9 @@ param maximumInstanceCount int
 @maxValue(20)
 param alwaysReadyDurableInstances int
 
+@description('Subnet the app joins for outbound traffic (VNet integration), or empty for none.')
+param virtualNetworkSubnetId string
+
 @description('App settings, exactly those the app reads (see functions/Fulfilment/Configuration/AppSettings.cs).')
 param appSettings object
 
@@ -77,6 +80,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }

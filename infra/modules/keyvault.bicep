@@ -22,6 +22,13 @@ param softDeleteRetentionInDays int
 @description('Purge protection: once on, it cannot be turned off and the vault name stays reserved for the retention period.')
 param enablePurgeProtection bool
 
+@description('Enabled, or Disabled: reachable only through private endpoints (network.bicep).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
 @description('Shared secret the carrier signs its callbacks with (HMAC-SHA256). Empty keeps the current value.')
 @secure()
 param carrierCallbackSecret string
@@ -47,7 +54,11 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: softDeleteRetentionInDays
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
+    networkAcls: {
+      defaultAction: publicNetworkAccess == 'Enabled' ? 'Allow' : 'Deny'
+      bypass: 'AzureServices'
+    }
   }
 }
 

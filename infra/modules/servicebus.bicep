@@ -31,6 +31,13 @@ param skuName string
 ])
 param premiumCapacity int
 
+@description('Enabled, or Disabled: reachable only through private endpoints (network.bicep; Premium only).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
 @description('Command queues.')
 param queues string[]
 
@@ -75,7 +82,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   properties: {
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
   }
 }
 

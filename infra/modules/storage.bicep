@@ -1,7 +1,7 @@
 // The storage account: host storage for the Functions runtime and Durable Functions (Azure Storage backend: its
 // queues, tables and lease blobs, created by the runtime through the app's identity), the Flex Consumption
 // deployment container, and the domain tables the core registers. Shared-key access is disabled, so every
-// client authenticates with Entra ID.
+// client authenticates with Entra ID. With public network access Disabled only private endpoints reach it.
 
 @description('Name of the storage account (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -28,6 +28,13 @@ param skuName string
 @maxLength(63)
 param deploymentContainerName string
 
+@description('Enabled, or Disabled: reachable only through private endpoints (network.bicep).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
 @description('Domain tables, exactly the base names the core registers (AddTable); the prefix is empty in Azure.')
 param tableNames string[]
 
@@ -47,9 +54,9 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess == 'Enabled' ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }

@@ -9,7 +9,9 @@ namespace Fulfilment.Shipping;
 /// <summary>
 /// The carrier's HTTP API, as a typed <see cref="HttpClient"/> (registered by <c>AddShipping</c> with its base
 /// address and the resilience pipeline: retries on 5xx, 408, 429, network errors and attempt timeouts; attempt and
-/// overall timeouts). The <c>Idempotency-Key</c> (the orderId) makes every retry, ours or the pipeline's, safe.
+/// overall timeouts, and inside them <see cref="CarrierResponseLimit"/>, which reads the body with a size cap). The
+/// <c>Idempotency-Key</c> (the orderId) makes every retry, ours or the pipeline's, safe. The base address is https
+/// (validated at start; http only on loopback), so the API key never travels in clear.
 /// </summary>
 public sealed class CarrierClient(HttpClient http, IOptions<ShippingOptions> options)
 {

@@ -13,7 +13,15 @@ public sealed class ShippingOptions
 {
     public const string Section = "Shipping";
 
-    /// <summary>The carrier API's base address; create-shipment is <c>POST {CarrierBaseUrl}/shipments</c>.</summary>
+    /// <summary>What a start with a plain-http carrier address off loopback fails with.</summary>
+    public const string CarrierBaseUrlRule =
+        "Shipping:CarrierBaseUrl must be an https:// address: the API key travels with every request. " +
+        "Plain http:// is allowed only for a loopback host (localhost, 127.0.0.0/8, [::1]), i.e. local development.";
+
+    /// <summary>
+    /// The carrier API's base address; create-shipment is <c>POST {CarrierBaseUrl}/shipments</c>. Must be https,
+    /// except on a loopback host (<see cref="IsAllowedCarrierBaseUrl"/>).
+    /// </summary>
     [Required, Url]
     public string CarrierBaseUrl { get; set; } = "";
 
@@ -57,6 +65,15 @@ public sealed class ShippingOptions
     /// <summary>First retry delay; doubles each retry, with jitter (a Retry-After header wins).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CarrierRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// True for an absolute https address, or an http address whose host is loopback. "Local development" is
+    /// recognised by the address alone, never by an environment name that a misconfigured deployment could carry:
+    /// a loopback address cannot reach a real carrier, so allowing http there exposes nothing.
+    /// </summary>
+    public static bool IsAllowedCarrierBaseUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     /// <summary>
     /// True when App Service could not resolve a Key Vault reference and handed the app the reference text itself:

@@ -21,6 +21,7 @@ public static class ShippingServiceCollectionExtensions
             .Bind(configuration.GetSection(ShippingOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.CarrierAttemptTimeout <= o.CarrierTotalTimeout, "Shipping:CarrierAttemptTimeout must not exceed Shipping:CarrierTotalTimeout.")
+            .Validate(o => ShippingOptions.IsAllowedCarrierBaseUrl(o.CarrierBaseUrl), ShippingOptions.CarrierBaseUrlRule)
             .Validate(o => o.PreviousCallbackSecret != o.CallbackSecret, "Shipping:PreviousCallbackSecret must differ from Shipping:CallbackSecret.")
             .Validate(
                 o => !ShippingOptions.IsUnresolvedKeyVaultReference(o.CallbackSecret)
@@ -37,13 +38,13 @@ public static class ShippingServiceCollectionExtensions
         services.TryAddTransient<CreateShipmentHandler>();
         services.TryAddTransient<CarrierCallbackHandler>();
 
-        services.AddHttpClient<CarrierClient>((provider, client) =>
+        var carrier = services.AddHttpClient<CarrierClient>((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<ShippingOptions>>().Value;
                 client.BaseAddress = new Uri(options.CarrierBaseUrl.TrimEnd('/') + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts rule
-            })
-            .AddResilienceHandler("carrier", (pipeline, context) =>
+            });
+        carrier.AddResilienceHandler("carrier", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ShippingOptions>>().Value;
                 pipeline
@@ -57,6 +58,7 @@ public static class ShippingServiceCollectionExtensions
                     })
                     .AddTimeout(options.CarrierAttemptTimeout);
             });
+        carrier.AddHttpMessageHandler(() => new CarrierResponseLimit()); // added last, so inside the pipeline: its timeouts cover the body
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Fulfilment.Tests.Infra;
 
 /// <summary>
@@ -24,6 +26,9 @@ internal static class BicepBuilds
 
     private static readonly Lazy<Task<(BicepResult Result, string? MainTemplate)>> BuildParameters = new(() => BuildAsync(ParameterFiles, "build-params", null));
 
+    private static readonly Lazy<Task<(BicepResult Result, string? Parameters)>> BuildAzdParameters =
+        new(() => BuildAsync("main.bicepparam", "build-params", "main.json"));
+
     private static readonly Lazy<Task<BicepResult>> Lint = new(() => BicepCli.RunAsync(PipelineEnvironment, "lint", "--pattern", BicepFiles));
 
     public static async Task<BicepResult> BuildAllAsync() => (await Build.Value).Result;
@@ -36,6 +41,17 @@ internal static class BicepBuilds
     {
         var (result, main) = await Build.Value;
         return main is not null ? CompiledTemplate.Parse(main) : throw new InvalidOperationException(result.Describe());
+    }
+
+    /// <summary>
+    /// The azd parameter file (main.bicepparam) compiled with only <see cref="PipelineEnvironment"/> set: the values a
+    /// deployment gets when it sets nothing optional.
+    /// </summary>
+    public static async Task<JsonObject> AzdParameterDefaultsAsync()
+    {
+        var (result, parameters) = await BuildAzdParameters.Value;
+        var file = parameters is not null ? JsonNode.Parse(parameters)?.AsObject() : null;
+        return file?["parameters"]?.AsObject() ?? throw new InvalidOperationException(result.Describe());
     }
 
     /// <summary>Compiles into a scratch folder (never beside the sources), keeps one output, deletes the rest.</summary>

@@ -41,6 +41,34 @@ public sealed class ShippingOptionsTests
         Assert.Throws<OptionsValidationException>(() => Resolve(settings));
     }
 
+    [Theory]
+    [InlineData("http://carrier.example/api")]
+    [InlineData("http://10.0.0.4/api")]
+    [InlineData("http://localhost.carrier.example/api")]
+    [InlineData("ftp://carrier.example/api")]
+    public void AddShipping_CarrierBaseUrlNotHttpsOffLoopback_FailsNamingTheRule(string url)
+    {
+        var settings = new Dictionary<string, string?>(Valid) { ["Shipping:CarrierBaseUrl"] = url };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
+
+        Assert.Contains("Shipping:CarrierBaseUrl must be an https:// address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://carrier.example/api")]
+    [InlineData("http://localhost:7081/carrier")]
+    [InlineData("http://127.0.0.1:5000/")]
+    [InlineData("http://[::1]:8080/")]
+    public void AddShipping_CarrierBaseUrlHttpsOrLoopback_IsAccepted(string url)
+    {
+        var settings = new Dictionary<string, string?>(Valid) { ["Shipping:CarrierBaseUrl"] = url };
+
+        var options = Resolve(settings);
+
+        Assert.Equal(url, options.CarrierBaseUrl);
+    }
+
     private static ShippingOptions Resolve(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -44,20 +44,24 @@ internal sealed class WarehouseHarness
     }
 
     /// <summary>Creates a job for <paramref name="orderId"/> and drives it to <paramref name="status"/> with the real operations.</summary>
-    public async Task<PickingJob> ArrangeJobAsync(PickingJobStatus status, Guid? orderId = null, IReadOnlyList<LineItem>? items = null)
+    public Task<PickingJob> ArrangeJobAsync(PickingJobStatus status, Guid? orderId = null, IReadOnlyList<LineItem>? items = null) =>
+        DriveAsync(Jobs, Floor, status, orderId ?? Guid.NewGuid(), items ?? Items.Two);
+
+    /// <summary>Creates a job through <paramref name="jobs"/> and drives it to <paramref name="status"/> through the floor (picker-1).</summary>
+    public static async Task<PickingJob> DriveAsync(
+        PickingJobHandler jobs, PickingFloorHandler floor, PickingJobStatus status, Guid orderId, IReadOnlyList<LineItem> items)
     {
-        var order = orderId ?? Guid.NewGuid();
-        var outcome = await Jobs.CreateAsync(order, items ?? Items.Two, CancellationToken.None);
+        var outcome = await jobs.CreateAsync(orderId, items, CancellationToken.None);
         if (status is PickingJobStatus.Picking or PickingJobStatus.Packed or PickingJobStatus.Short)
         {
-            outcome = await Floor.StartAsync(order, "picker-1", CancellationToken.None);
+            outcome = await floor.StartAsync(orderId, "picker-1", CancellationToken.None);
         }
 
         outcome = status switch
         {
-            PickingJobStatus.Packed => await Floor.PackAsync(order, 2, CancellationToken.None),
-            PickingJobStatus.Short => await Floor.ReportShortAsync(order, outcome.Job!.Lines[0].ProductId, 0, "shelf empty", CancellationToken.None),
-            PickingJobStatus.Cancelled => await Jobs.CancelAsync(order, "ORDER_CANCELLED", CancellationToken.None),
+            PickingJobStatus.Packed => await floor.PackAsync(orderId, 2, CancellationToken.None),
+            PickingJobStatus.Short => await floor.ReportShortAsync(orderId, outcome.Job!.Lines[0].ProductId, 0, "shelf empty", CancellationToken.None),
+            PickingJobStatus.Cancelled => await jobs.CancelAsync(orderId, "ORDER_CANCELLED", CancellationToken.None),
             _ => outcome,
         };
         Assert.Equal(status, outcome.Job!.Status);

@@ -118,9 +118,7 @@ public sealed class FakeCarrier : IAsyncDisposable
         if (reply.StatusCode is 201 or 200)
         {
             var shipment = shipments.GetOrAdd(key, NewShipment);
-            await context.Response.WriteAsJsonAsync(
-                new { shipmentId = shipment.ShipmentId, trackingNumber = shipment.TrackingNumber, estimatedDelivery = "2030-01-15" },
-                context.RequestAborted).ConfigureAwait(false);
+            await WriteShipmentAsync(context, reply, shipment).ConfigureAwait(false);
             return;
         }
 
@@ -128,6 +126,40 @@ public sealed class FakeCarrier : IAsyncDisposable
         await context.Response.WriteAsync(
             JsonSerializer.Serialize(new { type = "about:blank", title = "Shipment not created", status = reply.StatusCode, detail = reply.Detail }),
             context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The shipment as JSON, padded and paused as the reply asks (two writes, so a body without a length is chunked).</summary>
+    private static async Task WriteShipmentAsync(HttpContext context, FakeCarrierReply reply, CarrierShipment shipment)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            shipmentId = shipment.ShipmentId,
+            trackingNumber = shipment.TrackingNumber,
+            estimatedDelivery = "2030-01-15",
+            padding = reply.PaddingBytes > 0 ? new string('x', reply.PaddingBytes) : null,
+        });
+        context.Response.ContentType = "application/json";
+        if (reply.AnnounceLength)
+        {
+            context.Response.ContentLength = body.Length;
+        }
+
+        var half = body.Length / 2;
+        try
+        {
+            await context.Response.Body.WriteAsync(body.AsMemory(0, half), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            if (reply.BodyPause > TimeSpan.Zero)
+            {
+                await Task.Delay(reply.BodyPause, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await context.Response.Body.WriteAsync(body.AsMemory(half), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client gave up reading (its size cap or attempt timeout).
+        }
     }
 
     /// <summary>Ids derived from the idempotency key, so that a replayed scenario produces the same output.</summary>

@@ -1,7 +1,17 @@
 namespace Fulfilment.Sandbox.Carrier;
 
-/// <summary>One scripted answer of the <see cref="FakeCarrier"/> to <c>POST /shipments</c>, after an optional delay.</summary>
-public sealed record FakeCarrierReply(int StatusCode, TimeSpan Delay = default, string? Detail = null)
+/// <summary>
+/// One scripted answer of the <see cref="FakeCarrier"/> to <c>POST /shipments</c>, after an optional delay. A 201 may
+/// carry <paramref name="PaddingBytes"/> of filler in its JSON body, with or without a Content-Length, and may pause
+/// <paramref name="BodyPause"/> halfway through its body.
+/// </summary>
+public sealed record FakeCarrierReply(
+    int StatusCode,
+    TimeSpan Delay = default,
+    string? Detail = null,
+    int PaddingBytes = 0,
+    bool AnnounceLength = true,
+    TimeSpan BodyPause = default)
 {
     /// <summary>201 with a shipment id, a tracking number and an estimated delivery (the same ones for a repeated key).</summary>
     public static FakeCarrierReply Created { get; } = new(201);
@@ -12,4 +22,10 @@ public sealed record FakeCarrierReply(int StatusCode, TimeSpan Delay = default, 
 
     /// <summary>201, after <paramref name="delay"/> (longer than the client's attempt timeout, it makes a timeout).</summary>
     public static FakeCarrierReply Slow(TimeSpan delay) => new(201, delay);
+
+    /// <summary>A valid 201 body made about <paramref name="bytes"/> long by a filler field; chunked when not <paramref name="announceLength"/>.</summary>
+    public static FakeCarrierReply Oversized(int bytes, bool announceLength = true) => new(201, PaddingBytes: bytes, AnnounceLength: announceLength);
+
+    /// <summary>A 201 whose headers come at once and whose body stops halfway for <paramref name="pause"/>.</summary>
+    public static FakeCarrierReply StalledBody(TimeSpan pause) => new(201, BodyPause: pause);
 }

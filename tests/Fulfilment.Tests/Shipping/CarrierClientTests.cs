@@ -1,0 +1,69 @@
+using Fulfilment.Sandbox.Carrier;
+using Fulfilment.Shipping;
+using Fulfilment.Tests.Support;
+using Polly.Timeout;
+
+namespace Fulfilment.Tests.Shipping;
+
+/// <summary>
+/// The carrier client's limits on what it reads, over real HTTP on loopback against the fake carrier on Kestrel: the
+/// body is capped (<see cref="CarrierResponseLimit.MaxBytes"/>) and read within the attempt timeout.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CarrierClientTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FakeCarrier carrier = null!;
+    private ShippingHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        carrier = await FakeCarrier.StartAsync();
+        host = await ShippingHost.StartAsync(azurite, carrier.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Shipping:CarrierAttemptTimeout"] = "00:00:01",
+            ["Shipping:CarrierTotalTimeout"] = "00:00:02",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await carrier.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_BodyJustUnderCap_IsAccepted()
+    {
+        carrier.Script(FakeCarrierReply.Oversized(CarrierResponseLimit.MaxBytes - 1024));
+
+        var response = await host.Get<CarrierClient>().CreateShipmentAsync(ShippingData.CreateShipment(Guid.NewGuid()), CancellationToken.None);
+
+        Assert.True(response.IsAccepted);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CreateShipmentAsync_BodyOverCap_ThrowsProtocolExceptionWithoutRetry(bool announceLength)
+    {
+        carrier.Script(FakeCarrierReply.Oversized(4 * 1024 * 1024, announceLength));
+
+        var error = await Assert.ThrowsAsync<CarrierProtocolException>(
+            () => host.Get<CarrierClient>().CreateShipmentAsync(ShippingData.CreateShipment(Guid.NewGuid()), CancellationToken.None));
+
+        Assert.Contains("larger than", error.Message, StringComparison.Ordinal);
+        Assert.Single(carrier.Requests);
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_BodyStallsLongerThanTheTimeouts_ThrowsTimeout()
+    {
+        carrier.Script(
+            FakeCarrierReply.StalledBody(TimeSpan.FromSeconds(30)),
+            FakeCarrierReply.StalledBody(TimeSpan.FromSeconds(30)),
+            FakeCarrierReply.StalledBody(TimeSpan.FromSeconds(30)));
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(
+            () => host.Get<CarrierClient>().CreateShipmentAsync(ShippingData.CreateShipment(Guid.NewGuid()), CancellationToken.None));
+    }
+}
