@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Fulfilment.Contracts;
+using Fulfilment.Messaging;
 
 namespace Fulfilment.Catalog;
 
@@ -75,8 +76,9 @@ public static class AsyncApiDocument
             channels[topic] = ServiceBusChannel(topic,
                 new JsonObject { ["entity"] = "topic", ["subscriptions"] = new JsonArray([.. subscriptions.Select(s => JsonValue.Create(s))]) },
                 subscriptions.Count == 0
-                    ? $"Event topic {topic}, published by {Participants.ProducerOf(topic).Name} and read by ordering."
-                    : $"Event topic {topic}, published by {Participants.ProducerOf(topic).Name}; Fulfilment reads it on the subscription(s) {string.Join(", ", subscriptions)}.");
+                    ? $"Event topic {topic}: {Participants.ProducerOf(topic).Name} → Ordering, on subscriptions ordering owns."
+                    : $"Event topic {topic}: {Participants.ProducerOf(topic).Name} → " +
+                      string.Join(", ", subscriptions.Select(s => $"{Participants.ConsumerOfSubscription(s).Name} on subscription {s}")) + ".");
             Add(operations, Participants.ProducerOf(topic), "send", topic, [topic], new JsonObject { ["entity"] = "topic" });
             foreach (var subscription in subscriptions)
             {
@@ -103,7 +105,7 @@ public static class AsyncApiDocument
                 ["description"] = Description,
                 ["tags"] = new JsonArray([.. Participants.All.Select(p => (JsonNode)Ref($"#/components/tags/{p.Id}"))]),
             },
-            ["defaultContentType"] = OutgoingContentType,
+            ["defaultContentType"] = OutgoingMessage.ContentType,
             ["servers"] = Servers(),
             ["channels"] = channels,
             ["operations"] = operations,
@@ -123,8 +125,6 @@ public static class AsyncApiDocument
             },
         };
     }
-
-    internal const string OutgoingContentType = "application/json";
 
     /// <summary>A reference object.</summary>
     internal static JsonObject Ref(string pointer) => new() { ["$ref"] = pointer };
@@ -161,7 +161,7 @@ public static class AsyncApiDocument
             ["name"] = name,
             ["title"] = title,
             ["description"] = schema["description"]?.GetValue<string>(),
-            ["contentType"] = OutgoingContentType,
+            ["contentType"] = OutgoingMessage.ContentType,
         };
         if (schema["properties"]?["orderId"] is not null)
         {

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Fulfilment.Contracts;
 using Fulfilment.Http;
+using Fulfilment.Messaging;
 using Fulfilment.Shipping;
 using static Fulfilment.Catalog.AsyncApiDocument;
 
@@ -128,7 +129,7 @@ public static class HttpInterfaces
             ["name"] = ShipmentAccepted,
             ["title"] = "Shipment accepted",
             ["description"] = "201 Created (200 OK for an Idempotency-Key the carrier has seen). A 400 or 422 is a permanent rejection (Shipping publishes shipment-rejected); 408, 429 and 5xx are retried.",
-            ["contentType"] = OutgoingContentType,
+            ["contentType"] = OutgoingMessage.ContentType,
             ["payload"] = Ref("#/components/schemas/CarrierShipmentAccepted"),
             ["bindings"] = StatusCode(201),
         };
@@ -200,7 +201,7 @@ public static class HttpInterfaces
                 ["name"] = name,
                 ["title"] = $"{title} (carrier callback)",
                 ["description"] = $"POST /api/carrier/events with type {name}, signed; Shipping records it once per eventId and republishes {name} on its topic.",
-                ["contentType"] = OutgoingContentType,
+                ["contentType"] = OutgoingMessage.ContentType,
                 ["headers"] = headers.DeepClone(),
                 ["payload"] = Ref($"#/components/schemas/CarrierCallback{title}"),
                 ["x-message-kind"] = "event",
