@@ -3,13 +3,15 @@
 // receives, the channels, and the messages with their schemas. Everything it writes is generated: the folders
 // below are emptied first, so a message removed from the code disappears from the catalogue.
 // Usage: node tools/catalog/write-catalog.mjs [catalog directory, default artifacts/catalog] [asyncapi.yaml]
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import utils from '@eventcatalog/sdk';
 import { defaultDocument, parseValidated, root } from './validate-asyncapi.mjs';
 
 const catalog = path.resolve(process.argv[2] ?? path.join(root, 'artifacts/catalog'));
-const document = await parseValidated(path.resolve(process.argv[3] ?? defaultDocument));
+const source = path.resolve(process.argv[3] ?? defaultDocument);
+const document = await parseValidated(source);
+const text = await readFile(source, 'utf8');
 const generated = ['domains', 'services', 'channels', 'events', 'commands', 'queries', 'teams'];
 
 const team = 'fulfilment';
@@ -24,6 +26,15 @@ const version = document.info().version();
 // MDX reads { } as code and < as a tag: text from the document is escaped before it goes into a page body.
 const mdx = (value) => (value ?? '').replace(/[{}<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 const kindOf = (message) => message.extensions().get('x-message-kind')?.value();
+// A payload as written in the document: the draft-07 schema itself, without the parser's x-parser-* annotations.
+const plain = (node) => Array.isArray(node) ? node.map(plain)
+  : node && typeof node === 'object'
+    ? Object.fromEntries(Object.entries(node).filter(([key]) => !key.startsWith('x-parser-')).map(([key, value]) => [key, plain(value)]))
+    : node;
+const schemaOf = (message) => {
+  const payload = plain(message.payload().json());
+  return payload.schemaFormat ? payload.schema : payload;
+};
 const tagOf = (operation) => operation.tags().all()[0].name();
 
 // Catalogue messages (x-message-kind), keyed by wire name; the component whose id is the wire name holds the schema.
@@ -74,12 +85,14 @@ for (const { tag, sends, receives } of participants.values()) {
     badges: [external ? { content: 'Outside Fulfilment', backgroundColor: 'gray', textColor: 'gray' } : { content: 'Fulfilment', backgroundColor: 'blue', textColor: 'blue' }],
     sends: pointers(sends, 'to'),
     receives: pointers(receives, 'from'),
+    ...(external ? {} : { specifications: [{ type: 'asyncapi', path: 'asyncapi.yaml', name: 'Fulfilment (AsyncAPI)' }] }),
     markdown: [
       '## Overview', '', mdx(tag.description()), '',
       '<MessageTable format="all" />', '',
       '## Architecture diagram', '', '<NodeGraph />', '',
     ].join('\n'),
   });
+  if (!external) await sdk.addFileToService(tag.name(), { fileName: 'asyncapi.yaml', content: text });
 }
 
 await sdk.writeDomain({
@@ -119,7 +132,7 @@ const writers = {
 };
 for (const [id, { kind, message, channels, senders, receivers }] of messages) {
   const [write, addSchema] = writers[kind];
-  const schema = message.payload().json();
+  const schema = schemaOf(message);
   const addresses = [...channels].map((c) => `\`${mdx(document.channels().get(c).address())}\``).join(', ');
   await write({
     id,
