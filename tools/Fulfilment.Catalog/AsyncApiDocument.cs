@@ -23,22 +23,22 @@ public static class AsyncApiDocument
 
     private const string Description = """
         The messages Fulfilment sends and receives, generated from the code by tools/Fulfilment.Catalog:
-        wire names from `Fulfilment.Contracts.MessageNames`, queues, topics and subscriptions from `Topology`,
-        payloads from the draft-07 JSON Schemas shipped in `Fulfilment.Contracts/Schemas`. Do not edit by hand:
-        run `dotnet run --project tools/Fulfilment.Catalog` (a test fails when this file is stale).
+        wire names from Fulfilment.Contracts.MessageNames, queues, topics and subscriptions from Topology,
+        payloads from the draft-07 JSON Schemas shipped in Fulfilment.Contracts/Schemas. Do not edit by hand:
+        run dotnet run --project tools/Fulfilment.Catalog (a test fails when this file is stale).
 
         Commands travel on Service Bus queues, events on Service Bus topics (one per message name) with one
         subscription per consumer inside Fulfilment. Every operation carries one tag: the participant that
         performs it (Fulfilment's services inventory, warehouse, shipping and workflow; ordering and the carrier
         outside it).
 
-        AsyncAPI has no Azure Service Bus binding, so the `service-bus` server says `amqps` (AMQP 1.0) and these
+        AsyncAPI has no Azure Service Bus binding, so the service-bus server says amqps (AMQP 1.0) and these
         extensions describe the entities:
-        - `x-service-bus` on a channel: `entity` is `queue` or `topic`; a topic lists Fulfilment's
-          `subscriptions` on it (a topic with none is read by ordering on subscriptions it owns).
-        - `x-service-bus` on an operation: the `entity` it reads or writes and, for a receive on a topic, the
-          `subscription` it reads.
-        - `x-message-kind` on a message: `command`, `event` or `query`, as in the catalogue.
+        - x-service-bus on a channel: entity is queue or topic; a topic lists Fulfilment's
+          subscriptions on it (a topic with none is read by ordering on subscriptions it owns).
+        - x-service-bus on an operation: the entity it reads or writes and, for a receive on a topic, the
+          subscription it reads.
+        - x-message-kind on a message: command, event or query, as in the catalogue.
 
         Every message Fulfilment sends has Subject = its wire name, ContentType = application/json,
         CorrelationId = the orderId (the cartId before an order exists) and a MessageId derived from the wire
@@ -153,13 +153,13 @@ public static class AsyncApiDocument
         return operation;
     }
 
-    private static JsonObject ContractMessage(string name, string title, JsonObject schema)
+    private static JsonObject ContractMessage(string name, string schemaTitle, JsonObject schema)
     {
         var kind = Topology.Queues.Contains(name) ? "command" : Topology.Topics.Contains(name) ? "event" : "query";
         var message = new JsonObject
         {
             ["name"] = name,
-            ["title"] = title,
+            ["title"] = DisplayName(name),
             ["description"] = schema["description"]?.GetValue<string>(),
             ["contentType"] = OutgoingMessage.ContentType,
         };
@@ -168,10 +168,14 @@ public static class AsyncApiDocument
             message["correlationId"] = Ref("#/components/correlationIds/order");
         }
 
-        message["payload"] = Ref($"#/components/schemas/{title}");
+        message["payload"] = Ref($"#/components/schemas/{schemaTitle}");
         message["x-message-kind"] = kind;
         return message;
     }
+
+    /// <summary>The catalogue's name of a message: its wire name in PascalCase (<c>get-stock-level</c> → <c>GetStockLevel</c>).</summary>
+    internal static string DisplayName(string messageName) =>
+        string.Concat(messageName.Split('-').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 
     private static JsonObject ServiceBusChannel(string name, JsonObject serviceBus, string description) => new()
     {

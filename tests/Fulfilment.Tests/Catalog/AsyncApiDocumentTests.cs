@@ -95,6 +95,16 @@ public sealed class AsyncApiDocumentTests
         Assert.Equal(kind, (string)message["x-message-kind"]!);
     }
 
+    [Theory]
+    [InlineData(MessageNames.GetStockLevel, "GetStockLevel")]
+    [InlineData(MessageNames.OrderCancellationRefused, "OrderCancellationRefused")]
+    public void Build_MessageTitle_IsTheWireNameInPascalCase(string name, string title)
+    {
+        var message = Document["components"]!["messages"]![name]!;
+
+        Assert.Equal(title, (string)message["title"]!);
+    }
+
     [Fact]
     public void Build_EveryOperation_IsTaggedWithOneParticipant()
     {
