@@ -23,7 +23,8 @@ for (const folder of generated) {
 const sdk = utils(catalog);
 const version = document.info().version();
 
-// MDX reads { } as code and < as a tag: text from the document is escaped before it goes into a page body.
+// MDX reads { } as code and < as a tag: text from the document is escaped before it goes into a page body (code
+// spans, which MDX leaves alone, are not).
 const mdx = (value) => (value ?? '').replace(/[{}<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 const kindOf = (message) => message.extensions().get('x-message-kind')?.value();
 // A payload as written in the document: the draft-07 schema itself, without the parser's x-parser-* annotations.
@@ -111,7 +112,7 @@ for (const channel of document.channels().all()) {
   const serviceBus = channel.extensions().get('x-service-bus')?.value();
   const facts = serviceBus
     ? [`| Service Bus entity | ${serviceBus.entity} |`, ...(serviceBus.subscriptions?.length ? [`| Fulfilment's subscriptions | ${serviceBus.subscriptions.join(', ')} |`] : [])]
-    : [`| Server | ${channel.servers().all().map((s) => mdx(`${s.protocol()}://${s.host()}${s.pathname() ?? ''}`)).join(', ')} |`];
+    : [`| Server | ${channel.servers().all().map((s) => `\`${s.protocol()}://${s.host()}${s.pathname() ?? ''}\``).join(', ')} |`];
   await sdk.writeChannel({
     id: channel.id(),
     name: channel.id(),
@@ -133,7 +134,7 @@ const writers = {
 for (const [id, { kind, message, channels, senders, receivers }] of messages) {
   const [write, addSchema] = writers[kind];
   const schema = schemaOf(message);
-  const addresses = [...channels].map((c) => `\`${mdx(document.channels().get(c).address())}\``).join(', ');
+  const addresses = [...channels].map((c) => `\`${document.channels().get(c).address()}\``).join(', ');
   await write({
     id,
     name: message.title(),
