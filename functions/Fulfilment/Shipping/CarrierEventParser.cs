@@ -11,6 +11,9 @@ namespace Fulfilment.Shipping;
 /// </summary>
 public static partial class CarrierEventParser
 {
+    /// <summary>What an <c>eventId</c> may be: 1 to 128 of <c>A-Z a-z 0-9 . _ : -</c>.</summary>
+    public const string EventIdPattern = "^[A-Za-z0-9._:-]{1,128}$";
+
     public static ParseResult<CarrierEvent> Parse(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
@@ -88,6 +91,6 @@ public static partial class CarrierEventParser
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
+    [GeneratedRegex(EventIdPattern)]
     private static partial Regex EventIdRule();
 }
