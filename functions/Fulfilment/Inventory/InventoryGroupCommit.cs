@@ -27,6 +27,9 @@ internal sealed class InventoryGroupCommit(Func<TableClient> table, RowCache cac
     private readonly ConcurrentQueue<InventoryCommand> queue = new();
     private int draining;
 
+    /// <summary>Commands waiting for the next group (for tests that line up a group).</summary>
+    internal int Queued => queue.Count;
+
     public Task<T> RunAsync<T>(InventoryCommand<T> command, CancellationToken cancellationToken)
     {
         queue.Enqueue(command);

@@ -75,6 +75,9 @@ public sealed class InventoryTable
         return due;
     }
 
+    /// <summary>Operations waiting for the group commit's next transaction.</summary>
+    internal int QueuedOperations => groupCommit.Queued;
+
     /// <summary>Runs an inventory operation through the group commit; answered once its transaction committed.</summary>
     internal Task<T> ExecuteAsync<T>(InventoryCommand<T> command, CancellationToken cancellationToken) =>
         groupCommit.RunAsync(command, cancellationToken);
