@@ -62,7 +62,18 @@ internal sealed class InventoryGroupCommit(Func<TableClient> table, RowCache cac
                 continue;
             }
 
-            group = await CommitAsync(group).ConfigureAwait(false);
+            try
+            {
+                group = await CommitAsync(group).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // the drainer must survive a defect, or every later inventory operation would wait forever
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                // A defect (not a storage failure, which CommitAsync answers itself): its group gets the exception.
+                group.ForEach(c => c.Fail(e));
+                group = [];
+            }
         }
     }
 

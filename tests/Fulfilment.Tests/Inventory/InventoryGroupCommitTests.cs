@@ -144,4 +144,20 @@ public sealed class InventoryGroupCommitTests(AzuriteFixture azurite)
         Assert.Equal(ReservationOutcome.Released, linked.Outcome);
         Assert.Equal((5, 0), ((await here.StockOfAsync(a)).Available, (await here.StockOfAsync(a)).Reserved));
     }
+
+    [Fact]
+    public async Task Consume_StockRowMissing_ThatOperationFailsAndLaterOnesGoOn()
+    {
+        var tables = azurite.NewTables();
+        var inventory = await InventoryHarness.CreateAsync(tables);
+        var (a, b) = (await inventory.ProductAsync(5), await inventory.ProductAsync(5));
+        var reservationId = await inventory.ReservedAsync((a, 1));
+        await tables.Get(InventoryTable.BaseName).DeleteEntityAsync("inventory", "stock_" + a.ToString("D")); // a defect in the data
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => inventory.Ledger.ConsumeAsync(reservationId, CancellationToken.None));
+        var later = await inventory.Reserve.HandleAsync(new ReserveInventoryBuilder().With(b, 2).Build(), CancellationToken.None);
+
+        Assert.Equal(ReserveStatus.Reserved, later.Status);
+        Assert.Equal(ReservationStatus.Held, (await inventory.Ledger.GetAsync(reservationId, CancellationToken.None))!.Status);
+    }
 }
