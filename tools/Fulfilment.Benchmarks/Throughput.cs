@@ -92,6 +92,3 @@ internal static class Throughput
             new(a.Successes + b.Successes, a.Seconds + b.Seconds, a.Conflicts + b.Conflicts, a.GaveUp + b.GaveUp, a.Requests + b.Requests);
     }
 }
-
-/// <summary>One throughput run: rate, conflict retries per success, give-ups, table requests per success.</summary>
-internal sealed record ThroughputResult(int Products, int Concurrency, double PerSecond, double ConflictRetriesPerSuccess, long GaveUp, double RequestsPerSuccess);
