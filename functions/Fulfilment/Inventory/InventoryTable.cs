@@ -18,6 +18,9 @@ public sealed class InventoryTable
 {
     public const string BaseName = "Inventory";
 
+    /// <summary>The operations one transaction may hold for stock lines: 100 minus the reservation and index rows.</summary>
+    public const int MaxLinesPerReservation = EntityGroupTransaction.MaxOperations - 2;
+
     private readonly TableClientFactory tables;
     private readonly InventoryGroupCommit groupCommit;
 
@@ -26,9 +29,6 @@ public sealed class InventoryTable
         this.tables = tables;
         groupCommit = new InventoryGroupCommit(() => Table, new RowCache());
     }
-
-    /// <summary>The operations one transaction may hold for stock lines: 100 minus the reservation and index rows.</summary>
-    public const int MaxLinesPerReservation = EntityGroupTransaction.MaxOperations - 2;
 
     private TableClient Table => tables.Get(BaseName);
 
