@@ -1,75 +1,66 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Fulfilment.Benchmarks;
 using Fulfilment.Sandbox.Storage;
-using Fulfilment.Storage;
 
-// Inventory figures on Azurite (docs/inventory.md): table operations per operation, then successful reservations/s
-// and 412 retries per success at concurrency 1, 8 and 32, on one hot product vs. 1,000 products.
-// Usage: dotnet run --project tools/Fulfilment.Benchmarks -c Release [-- secondsPerRun]
-var secondsPerRun = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 4;
+// Inventory figures on Azurite (docs/inventory.md): table requests per operation, then successful reservations/s,
+// conflict retries per success and give-ups at 1, 8 and 32 concurrent writers, on one hot product and on 1,000.
+// Usage: dotnet run --project tools/Fulfilment.Benchmarks -c Release [-- [secondsPerRun] [--json]]
+// --json prints, as the last line, one JSON object with every figure of the run.
+var json = args.Contains("--json");
+var numbers = args.Where(a => a != "--json").ToArray();
+var secondsPerRun = numbers.Length > 0 ? double.Parse(numbers[0], CultureInfo.InvariantCulture) : 4;
 await using var azurite = await AzuriteProcess.StartAsync();
 var run = 0;
 string Prefix() => "b" + (++run).ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
 
+var operations = await OperationCosts.MeasureAsync(await InventoryRig.CreateAsync(azurite.ConnectionString, Prefix()));
 Console.WriteLine("| Operation | Table requests | Kinds |");
 Console.WriteLine("|---|---|---|");
-var rig = await InventoryRig.CreateAsync(azurite.ConnectionString, Prefix());
-var products = await rig.ProductsAsync(5, 1000);
-async Task<Guid> MeasureAsync(string name, Func<Task<Guid>> operation)
+foreach (var cost in operations)
 {
-    rig.Counter.Reset();
-    var id = await operation();
-    var kinds = string.Join(", ", rig.Counter.Snapshot().OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Value} {k.Key}"));
-    Console.WriteLine($"| {name} | {rig.Counter.Total} | {kinds} |");
-    return id;
+    Console.WriteLine($"| {cost.Name} | {cost.Requests} | {cost.Kinds} |");
 }
 
-await MeasureAsync("reserve, 1 line", async () => (await rig.Reserve.HandleAsync(InventoryRig.Cart(products[0]), default)).ReservationId);
-var fiveLines = InventoryRig.Cart(products);
-var five = await MeasureAsync("reserve, 5 lines", async () => (await rig.Reserve.HandleAsync(fiveLines, default)).ReservationId);
-await MeasureAsync("reserve, redelivered (5 lines)", async () => (await rig.Reserve.HandleAsync(fiveLines, default)).ReservationId);
-await MeasureAsync("release (5 lines)", async () => (await rig.Ledger.ReleaseAsync(five, "ORDER_CANCELLED", default)).ReservationId);
-var toConsume = (await rig.Reserve.HandleAsync(InventoryRig.Cart(products), default)).ReservationId;
-await MeasureAsync("link (5 lines)", async () => (await rig.Ledger.LinkAsync(toConsume, Guid.NewGuid(), default)).ReservationId);
-await MeasureAsync("consume (5 lines)", async () => (await rig.Ledger.ConsumeAsync(toConsume, default)).ReservationId);
-
+var throughput = await Throughput.MeasureAsync(
+    await InventoryRig.CreateAsync(azurite.ConnectionString, Prefix()),
+    await InventoryRig.CreateAsync(azurite.ConnectionString, Prefix()),
+    TimeSpan.FromSeconds(secondsPerRun));
 Console.WriteLine();
-Console.WriteLine($"| Products | Concurrency | Reservations/s | 412 retries per success | Gave up (redelivered) | Requests per success |");
+Console.WriteLine("| Products | Concurrency | Reservations/s | Conflict retries per success | Gave up (redelivered) | Requests per success |");
 Console.WriteLine("|---|---|---|---|---|---|");
-foreach (var productCount in new[] { 1000, 1 })
+foreach (var r in throughput.Where(r => r.Products != Throughput.OneOfMany))
 {
-    var throughputRig = await InventoryRig.CreateAsync(azurite.ConnectionString, Prefix());
-    var catalogue = await throughputRig.ProductsAsync(productCount, 1_000_000);
-    foreach (var concurrency in new[] { 1, 8, 32 })
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Products} | {r.Concurrency} | {r.PerSecond:F0} | {r.ConflictRetriesPerSuccess:F2} | {r.GaveUp} | {r.RequestsPerSuccess:F2} |"));
+}
+
+double Rate(int products, int concurrency) => throughput.Single(r => r.Products == products && r.Concurrency == concurrency).PerSecond;
+var hotProductRatio = Math.Round(Rate(1, 32) / Rate(1, 1), 2);
+var manyProductsRatio = Math.Round(Rate(Throughput.ManyProducts, 1) / Rate(1, 1), 2);
+var control = throughput.Single(r => r.Products == Throughput.OneOfMany);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"| 1 of the {Throughput.ManyProducts:N0} (control: that partition, one product's carts) | 1 | {control.PerSecond:F0} | {control.ConflictRetriesPerSuccess:F2} | {control.GaveUp} | {control.RequestsPerSuccess:F2} |"));
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Hot product, 32 writers ÷ 1 writer: {hotProductRatio}    {Throughput.ManyProducts:N0} products ÷ 1 product, 1 writer: {manyProductsRatio}"));
+
+if (json)
+{
+    var figures = new JsonObject
     {
-        throughputRig.Counter.Reset();
-        long successes = 0, gaveUp = 0;
-        var conflictsBefore = ConcurrencyRetry.ConflictsRetried;
-        var stopwatch = Stopwatch.StartNew();
-        var until = TimeSpan.FromSeconds(secondsPerRun);
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        ["operations"] = new JsonObject(operations.Select(o => KeyValuePair.Create(o.Name, (JsonNode?)o.Requests))),
+        ["throughput"] = new JsonArray(throughput.Where(r => r.Products != Throughput.OneOfMany).Select(r => (JsonNode?)new JsonObject
         {
-            var random = new Random(worker);
-            while (stopwatch.Elapsed < until)
-            {
-#pragma warning disable CA5394 // load generation, not security
-                var product = catalogue[random.Next(catalogue.Length)];
-#pragma warning restore CA5394
-                try
-                {
-                    await throughputRig.Reserve.HandleAsync(InventoryRig.Cart(product), default);
-                    Interlocked.Increment(ref successes);
-                }
-                catch (Azure.RequestFailedException e) when (ConcurrencyRetry.IsConflict(e))
-                {
-                    Interlocked.Increment(ref gaveUp);
-                }
-            }
-        })));
-        var elapsed = stopwatch.Elapsed.TotalSeconds;
-        var conflicts = ConcurrencyRetry.ConflictsRetried - conflictsBefore;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {productCount} | {concurrency} | {successes / elapsed:F0} | {(double)conflicts / Math.Max(1, successes):F2} | {gaveUp} | {(double)throughputRig.Counter.Total / Math.Max(1, successes):F1} |"));
-    }
+            ["products"] = r.Products,
+            ["concurrency"] = r.Concurrency,
+            ["perSecond"] = Math.Round(r.PerSecond, 1),
+            ["conflictRetriesPerSuccess"] = Math.Round(r.ConflictRetriesPerSuccess, 2),
+            ["gaveUp"] = r.GaveUp,
+        }).ToArray()),
+        ["hotProductRatio"] = hotProductRatio,
+        ["manyProductsRatio"] = manyProductsRatio,
+    };
+    Console.WriteLine(figures.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
 }

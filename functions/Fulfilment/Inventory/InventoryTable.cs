@@ -9,15 +9,26 @@ namespace Fulfilment.Inventory;
 /// The Inventory table. Stock rows, reservation rows, the expiry index and the audit of stock operations all live in
 /// ONE partition, so that any inventory operation — a multi-line reservation included — is a single entity-group
 /// transaction with ETag conditions (see docs/inventory.md for the trade-off: atomicity vs. one partition's
-/// throughput). Reservations are found by point reads (their id derives from the cartId); due expiries by a
-/// range query over the index.
+/// throughput). Every write goes through one <see cref="InventoryGroupCommit"/> per process, which commits the
+/// operations that arrive together as one transaction and remembers the rows it wrote (a <see cref="RowCache"/>),
+/// so a write after a write reads nothing. The reads here (a reservation, a stock level, the stock list, the due
+/// expiries) always go to storage.
 /// </summary>
-public sealed class InventoryTable(TableClientFactory tables)
+public sealed class InventoryTable
 {
     public const string BaseName = "Inventory";
 
     /// <summary>The operations one transaction may hold for stock lines: 100 minus the reservation and index rows.</summary>
     public const int MaxLinesPerReservation = EntityGroupTransaction.MaxOperations - 2;
+
+    private readonly TableClientFactory tables;
+    private readonly InventoryGroupCommit groupCommit;
+
+    public InventoryTable(TableClientFactory tables)
+    {
+        this.tables = tables;
+        groupCommit = new InventoryGroupCommit(() => Table, new RowCache());
+    }
 
     private TableClient Table => tables.Get(BaseName);
 
@@ -31,20 +42,6 @@ public sealed class InventoryTable(TableClientFactory tables)
     {
         var row = await FindAsync(StockKey(productId), cancellationToken).ConfigureAwait(false);
         return row is null ? null : new Versioned<StockItem>(ToStock(row), row.ETag);
-    }
-
-    /// <summary>Point-reads the stock of every product, in parallel; unknown products are absent from the result.</summary>
-    internal async Task<IReadOnlyDictionary<Guid, Versioned<StockItem>>> ReadStockAsync(IEnumerable<Guid> productIds, CancellationToken cancellationToken)
-    {
-        var reads = productIds.Distinct().Select(id => FindStockAsync(id, cancellationToken));
-        var found = await Task.WhenAll(reads).ConfigureAwait(false);
-        return found.OfType<Versioned<StockItem>>().ToDictionary(s => s.Value.ProductId);
-    }
-
-    internal async Task<StockOperation?> FindOperationAsync(Guid operationId, CancellationToken cancellationToken)
-    {
-        var row = await FindAsync(OperationKey(operationId), cancellationToken).ConfigureAwait(false);
-        return row is null ? null : ToOperation(row);
     }
 
     internal async Task<IReadOnlyList<StockItem>> ListStockAsync(CancellationToken cancellationToken)
@@ -78,8 +75,12 @@ public sealed class InventoryTable(TableClientFactory tables)
         return due;
     }
 
-    internal Task CommitAsync(InventoryChange change, CancellationToken cancellationToken) =>
-        EntityGroupTransaction.SubmitAsync(Table, change.Actions.ToList(), cancellationToken);
+    /// <summary>Operations waiting for the group commit's next transaction.</summary>
+    internal int QueuedOperations => groupCommit.Queued;
+
+    /// <summary>Runs an inventory operation through the group commit; answered once its transaction committed.</summary>
+    internal Task<T> ExecuteAsync<T>(InventoryCommand<T> command, CancellationToken cancellationToken) =>
+        groupCommit.RunAsync(command, cancellationToken);
 
     private async Task<TableEntity?> FindAsync(string rowKey, CancellationToken cancellationToken)
     {

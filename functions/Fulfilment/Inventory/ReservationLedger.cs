@@ -1,5 +1,4 @@
 using Fulfilment.Contracts;
-using Fulfilment.Storage;
 using Microsoft.Extensions.Logging;
 using static Fulfilment.Inventory.ReservationOutcome;
 using Step = Fulfilment.Inventory.ReservationStep;
@@ -8,9 +7,10 @@ namespace Fulfilment.Inventory;
 
 /// <summary>
 /// Everything that happens to a reservation after it is made: link to an order, release, consume on delivery, write
-/// off a lost parcel, release after a short pick, expire. Each is one conditional entity-group transaction over the
-/// reservation row, its stock rows and its expiry-index row, retried on a lost race (bounded, jittered), and
-/// idempotent: repeating it finds the reservation already changed and answers <see cref="AlreadyApplied"/>.
+/// off a lost parcel, release after a short pick, expire. Each is a <see cref="ReservationCommand"/>: one conditional
+/// entity-group transaction over the reservation row, its stock rows and its expiry-index row (shared with whatever
+/// else the group commit holds), and idempotent: repeating it finds the reservation already changed and answers
+/// <see cref="AlreadyApplied"/>. <see cref="GetAsync"/> always reads storage.
 /// </summary>
 public sealed partial class ReservationLedger(InventoryTable table, TimeProvider time, ILogger<ReservationLedger> logger)
 {
@@ -108,28 +108,12 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
     private async Task<Reservation?> ReadAsync(Guid reservationId, CancellationToken cancellationToken) =>
         (await table.FindReservationAsync(reservationId, cancellationToken).ConfigureAwait(false))?.Value;
 
-    private Task<ReservationResult> ChangeAsync(Guid reservationId, string operation, Func<Reservation, DateTimeOffset, Step> decide, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(
-            async token =>
-            {
-                var read = await table.FindReservationAsync(reservationId, token).ConfigureAwait(false);
-                if (read is null)
-                {
-                    LogOutcome(operation, reservationId, NotFound);
-                    return new ReservationResult(NotFound, reservationId, null, "no reservation has this id");
-                }
-
-                var reservation = read.Value;
-                var step = decide(reservation, time.GetUtcNow());
-                if (step.Transition is not null)
-                {
-                    await step.CommitAsync(table, read, token).ConfigureAwait(false);
-                }
-
-                LogOutcome(operation, reservationId, step.Outcome);
-                return new ReservationResult(step.Outcome, reservationId, reservation, step.Detail);
-            },
-            cancellationToken);
+    private async Task<ReservationResult> ChangeAsync(Guid reservationId, string operation, Func<Reservation, DateTimeOffset, Step> decide, CancellationToken cancellationToken)
+    {
+        var result = await table.ExecuteAsync(new ReservationCommand(reservationId, decide, time), cancellationToken).ConfigureAwait(false);
+        LogOutcome(operation, reservationId, result.Outcome);
+        return result;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reservation {ReservationId}: {Operation} gave {Outcome}")]
     private partial void LogOutcome(string operation, Guid reservationId, ReservationOutcome outcome);

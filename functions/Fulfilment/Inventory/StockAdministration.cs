@@ -1,4 +1,3 @@
-using Fulfilment.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Fulfilment.Inventory;
@@ -7,7 +6,8 @@ namespace Fulfilment.Inventory;
 /// Stock administration for operations (PUT /api/stock/{productId}) and the invariant checks: set (an audited
 /// correction after a count: it clears the count flag), restock (adds units), read one product's full record, list
 /// every product. Set and restock are idempotent per operationId: the audit row <c>operation_{operationId}</c> is
-/// inserted in the same transaction as the stock change, so a repeated request is applied once.
+/// inserted in the same transaction as the stock change, so a repeated request is applied once (<see cref="StockCommand"/>).
+/// Reads (get, list) always read storage.
 /// </summary>
 public sealed partial class StockAdministration(InventoryTable table, TimeProvider time, ILogger<StockAdministration> logger)
 {
@@ -32,45 +32,17 @@ public sealed partial class StockAdministration(InventoryTable table, TimeProvid
     /// <summary>Every product with all its totals (for invariant checks and the sandbox's report).</summary>
     public Task<IReadOnlyList<StockItem>> ListStockAsync(CancellationToken cancellationToken) => table.ListStockAsync(cancellationToken);
 
-    private Task<StockChangeResult> ApplyAsync(
-        string kind, Guid productId, int quantity, string reason, Guid operationId, Action<StockItem> change, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(
-            async token =>
-            {
-                var done = await table.FindOperationAsync(operationId, token).ConfigureAwait(false);
-                var read = await table.FindStockAsync(productId, token).ConfigureAwait(false);
-                if (done is not null)
-                {
-                    return done.ProductId == productId && done.Kind == kind
-                        ? new StockChangeResult(StockChangeOutcome.AlreadyApplied, read?.Value, done)
-                        : new StockChangeResult(StockChangeOutcome.Rejected, read?.Value, done, $"operation {operationId} was already used for a {done.Kind} of {done.ProductId}");
-                }
+    private async Task<StockChangeResult> ApplyAsync(
+        string kind, Guid productId, int quantity, string reason, Guid operationId, Action<StockItem> change, CancellationToken cancellationToken)
+    {
+        var result = await table.ExecuteAsync(new StockCommand(kind, productId, quantity, reason, operationId, change, time), cancellationToken).ConfigureAwait(false);
+        if (result is { Outcome: StockChangeOutcome.Applied, Operation: { } operation })
+        {
+            LogApplied(kind, productId, operation.AvailableBefore, operation.AvailableAfter, reason);
+        }
 
-                var now = time.GetUtcNow();
-                var transaction = new InventoryChange();
-                StockItem stock;
-                int before;
-                if (read is null)
-                {
-                    // A product's first units, set or restocked, are its opening balance.
-                    before = 0;
-                    stock = StockItem.Open(productId, quantity);
-                    transaction.AddStock(stock);
-                }
-                else
-                {
-                    stock = read.Value;
-                    before = stock.Available;
-                    change(stock);
-                    transaction.UpdateStock(read);
-                }
-
-                var operation = new StockOperation(operationId, kind, productId, quantity, before, stock.Available, reason, now);
-                await table.CommitAsync(transaction.AddOperation(operation), token).ConfigureAwait(false);
-                LogApplied(kind, productId, before, stock.Available, reason);
-                return new StockChangeResult(StockChangeOutcome.Applied, stock, operation);
-            },
-            cancellationToken);
+        return result;
+    }
 
     private static Task<StockChangeResult> Rejected(string detail) =>
         Task.FromResult(new StockChangeResult(StockChangeOutcome.Rejected, null, Detail: detail));

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Fulfilment.Contracts.Validation;
 using Fulfilment.Http;
 using Fulfilment.Storage;
@@ -9,7 +10,8 @@ namespace Fulfilment.Shipping;
 /// The logic behind <c>POST /api/carrier/events</c>. In order: size (413), authenticity (401), envelope and contract
 /// (400, every violation), shipment (404) — none of which writes or publishes anything. Then the status change, the
 /// event id and the message to publish are stored in one transaction, the message is published, and 202 is answered.
-/// A replayed event id answers 202 with no second effect, finishing a publish a failed first attempt left undone.
+/// A replayed event id answers 202 with no second effect, finishing a publish a failed first attempt left undone
+/// (see <see cref="ShipmentOutbox"/>).
 /// </summary>
 public sealed partial class CarrierCallbackHandler(
     CarrierCallbackAuthenticator authenticator,
@@ -40,39 +42,55 @@ public sealed partial class CarrierCallbackHandler(
         }
 
         var carrierEvent = parsed.Message!;
-        var result = await ConcurrencyRetry.RunAsync(ct => RecordAsync(carrierEvent, ct), cancellationToken).ConfigureAwait(false);
-        if (result.IsAccepted)
+        var (result, shipment) = await ConcurrencyRetry.RunAsync(ct => RecordAsync(carrierEvent, ct), cancellationToken).ConfigureAwait(false);
+        if (result.IsAccepted && shipment is not null)
         {
-            await outbox.PublishPendingAsync(carrierEvent.OrderId, cancellationToken).ConfigureAwait(false);
+            await outbox.PublishAsync(shipment, cancellationToken).ConfigureAwait(false);
         }
 
         LogHandled(carrierEvent.OrderId, carrierEvent.EventId, carrierEvent.Type, result.Disposition);
         return result;
     }
 
-    private async Task<CarrierCallbackResult> RecordAsync(CarrierEvent carrierEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the event to the shipment as last seen here (else as read) and records it; the event row's insert
+    /// tells a replay (409), which is then answered from a fresh read. A lost race (412) forgets the shipment, so the
+    /// retry reads it.
+    /// </summary>
+    private async Task<(CarrierCallbackResult Result, Shipment? Shipment)> RecordAsync(CarrierEvent carrierEvent, CancellationToken cancellationToken)
     {
-        var shipment = await store.FindAsync(carrierEvent.OrderId, cancellationToken).ConfigureAwait(false);
+        var shipment = await store.GetAsync(carrierEvent.OrderId, cancellationToken).ConfigureAwait(false);
         if (shipment is null)
         {
-            return CarrierCallbackResult.UnknownShipment($"Order {carrierEvent.OrderId} has no shipment.");
-        }
-
-        if (await store.FindCarrierEventAsync(carrierEvent.OrderId, carrierEvent.EventId, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return CarrierCallbackResult.Accepted(CarrierEventDisposition.Replayed);
+            return (CarrierCallbackResult.UnknownShipment($"Order {carrierEvent.OrderId} has no shipment."), null);
         }
 
         var now = time.GetUtcNow();
         var outcome = shipment.Apply(carrierEvent, now);
         if (outcome.Disposition == CarrierEventDisposition.UnknownShipment)
         {
-            return CarrierCallbackResult.UnknownShipment(outcome.Detail);
+            // Refused without a write: only on a fresh read.
+            var fresh = await store.FindAsync(carrierEvent.OrderId, cancellationToken).ConfigureAwait(false);
+            outcome = fresh?.Apply(carrierEvent, now);
+            if (fresh is null || outcome!.Disposition == CarrierEventDisposition.UnknownShipment)
+            {
+                return (CarrierCallbackResult.UnknownShipment(outcome?.Detail ?? $"Order {carrierEvent.OrderId} has no shipment."), null);
+            }
+
+            shipment = fresh;
         }
 
         var processed = new ProcessedCarrierEvent(carrierEvent.EventId, carrierEvent.Type, outcome.Disposition, outcome.Detail, now, outcome.Message?.Name);
-        await store.RecordCarrierEventAsync(shipment, processed, outcome.Message, cancellationToken).ConfigureAwait(false);
-        return CarrierCallbackResult.Accepted(outcome.Disposition);
+        outbox.Prune(shipment);
+        try
+        {
+            await store.RecordCarrierEventAsync(shipment, processed, outcome.Message, cancellationToken).ConfigureAwait(false);
+            return (CarrierCallbackResult.Accepted(outcome.Disposition), shipment);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return (CarrierCallbackResult.Accepted(CarrierEventDisposition.Replayed), await store.FindAsync(carrierEvent.OrderId, cancellationToken).ConfigureAwait(false));
+        }
     }
 
     private CarrierCallbackResult Reject(Problem problem)

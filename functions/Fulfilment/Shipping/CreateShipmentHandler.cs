@@ -1,4 +1,5 @@
 using Fulfilment.Contracts;
+using Fulfilment.Messaging;
 using Fulfilment.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,18 +26,25 @@ public sealed partial class CreateShipmentHandler(
         var shipment = await FindOrRequestAsync(command, cancellationToken).ConfigureAwait(false);
         if (shipment.Status != ShipmentStatus.Requested)
         {
-            await outbox.PublishPendingAsync(command.OrderId, cancellationToken).ConfigureAwait(false);
-            LogAlreadyHandled(command.OrderId, shipment.Status);
-            return CreateShipmentOutcome.AlreadyHandled;
+            // Nothing to write: decided on a fresh read, finishing a publish a failed attempt left undone.
+            shipment = await store.FindAsync(command.OrderId, cancellationToken).ConfigureAwait(false) ?? shipment;
+            if (shipment.Status != ShipmentStatus.Requested)
+            {
+                await outbox.PublishAsync(shipment, cancellationToken).ConfigureAwait(false);
+                LogAlreadyHandled(command.OrderId, shipment.Status);
+                return CreateShipmentOutcome.AlreadyHandled;
+            }
         }
 
         var answer = await carrier.CreateShipmentAsync(command, cancellationToken).ConfigureAwait(false);
-        await ConcurrencyRetry.RunAsync(
+        var recorded = await ConcurrencyRetry.RunAsync(
             async ct =>
             {
-                var current = await store.FindAsync(command.OrderId, ct).ConfigureAwait(false)
+                // The first attempt writes the shipment as last seen here; a lost race (412) forgot it, so a retry reads it.
+                var current = await store.GetAsync(command.OrderId, ct).ConfigureAwait(false)
                               ?? throw new InvalidOperationException($"The shipment of order {command.OrderId} disappeared.");
                 var now = time.GetUtcNow();
+                outbox.Prune(current, consumed: MessageNames.CreateShipment);
                 if (answer.IsAccepted && current.RecordCarrierAccepted(answer.ShipmentId!.Value, answer.TrackingNumber, answer.EstimatedDelivery, now))
                 {
                     await store.UpdateAsync(current, null, ct).ConfigureAwait(false);
@@ -46,10 +54,10 @@ public sealed partial class CreateShipmentHandler(
                     await store.UpdateAsync(current, rejected, ct).ConfigureAwait(false);
                 }
 
-                return current.Status;
+                return current;
             },
             cancellationToken).ConfigureAwait(false);
-        await outbox.PublishPendingAsync(command.OrderId, cancellationToken).ConfigureAwait(false);
+        await outbox.PublishAsync(recorded, cancellationToken).ConfigureAwait(false);
 
         if (answer.IsAccepted)
         {
@@ -64,7 +72,7 @@ public sealed partial class CreateShipmentHandler(
     /// <summary>The recorded shipment; a command that arrives without one (sent by hand, say) records it first.</summary>
     private async Task<Shipment> FindOrRequestAsync(CreateShipment command, CancellationToken cancellationToken)
     {
-        var existing = await store.FindAsync(command.OrderId, cancellationToken).ConfigureAwait(false);
+        var existing = await store.GetAsync(command.OrderId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return existing;
@@ -76,9 +84,10 @@ public sealed partial class CreateShipmentHandler(
             command.Service ?? options.Value.DefaultService,
             command.ParcelCount ?? 1,
             time.GetUtcNow());
-        await store.TryInsertAsync(requested, null, cancellationToken).ConfigureAwait(false);
-        return await store.FindAsync(command.OrderId, cancellationToken).ConfigureAwait(false)
-               ?? throw new InvalidOperationException($"The shipment of order {command.OrderId} was not recorded.");
+        return await store.TryInsertAsync(requested, null, cancellationToken).ConfigureAwait(false)
+            ? requested
+            : await store.FindAsync(command.OrderId, cancellationToken).ConfigureAwait(false)
+              ?? throw new InvalidOperationException($"The shipment of order {command.OrderId} was not recorded.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier created shipment {ShipmentId} for order {OrderId} (HTTP {StatusCode})")]

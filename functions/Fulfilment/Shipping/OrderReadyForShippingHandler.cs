@@ -7,7 +7,8 @@ namespace Fulfilment.Shipping;
 /// <summary>
 /// order-ready-for-shipping (topic subscription "shipping"): records the shipment as REQUESTED and sends the
 /// create-shipment command, once per order whatever the redeliveries. The record and the queued command are one
-/// write; a redelivery finds the record and only finishes a send left undone.
+/// write, an insert not preceded by a read; a redelivery's insert finds the record (409) and only finishes a send
+/// left undone.
 /// </summary>
 public sealed partial class OrderReadyForShippingHandler(
     ShipmentStore store,
@@ -19,21 +20,24 @@ public sealed partial class OrderReadyForShippingHandler(
     public async Task HandleAsync(OrderReadyForShipping message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await store.FindAsync(message.OrderId, cancellationToken).ConfigureAwait(false) is null)
+        var shipment = Shipment.Request(
+            message.OrderId,
+            options.Value.CarrierName,
+            message.Service ?? options.Value.DefaultService,
+            message.ParcelCount ?? 1,
+            time.GetUtcNow());
+        if (await store.TryInsertAsync(shipment, shipment.CreateShipmentCommand(message.ShippingAddress), cancellationToken).ConfigureAwait(false))
         {
-            var shipment = Shipment.Request(
-                message.OrderId,
-                options.Value.CarrierName,
-                message.Service ?? options.Value.DefaultService,
-                message.ParcelCount ?? 1,
-                time.GetUtcNow());
-            if (await store.TryInsertAsync(shipment, shipment.CreateShipmentCommand(message.ShippingAddress), cancellationToken).ConfigureAwait(false))
-            {
-                LogRequested(message.OrderId, shipment.Carrier, shipment.Service);
-            }
+            LogRequested(message.OrderId, shipment.Carrier, shipment.Service);
+        }
+        else
+        {
+            // A redelivery: the shipment is recorded; finish what its outbox still holds.
+            shipment = await store.FindAsync(message.OrderId, cancellationToken).ConfigureAwait(false)
+                       ?? throw new InvalidOperationException($"The shipment of order {message.OrderId} exists but could not be read.");
         }
 
-        await outbox.PublishPendingAsync(message.OrderId, cancellationToken).ConfigureAwait(false);
+        await outbox.PublishAsync(shipment, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} requested from {Carrier} ({Service})")]

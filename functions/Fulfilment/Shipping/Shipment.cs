@@ -64,6 +64,12 @@ public sealed partial class Shipment
     /// <summary>Opaque storage version (the entity's ETag); conditional writes use it.</summary>
     internal string? Version { get; set; }
 
+    /// <summary>
+    /// Messages a state change queued (stored in the same row, so written atomically with the change) and not yet
+    /// known to be published: see <see cref="ShipmentOutbox"/>.
+    /// </summary>
+    internal IReadOnlyList<OutgoingMessage> Outbox { get; set; } = [];
+
     public bool IsTerminal => Status is ShipmentStatus.Delivered or ShipmentStatus.Failed or ShipmentStatus.Rejected;
 
     /// <summary>A new shipment, REQUESTED.</summary>
@@ -92,6 +98,7 @@ public sealed partial class Shipment
             CreatedEventId = s.CreatedEventId,
             UpdatedAt = s.UpdatedAt,
             Version = s.Version,
+            Outbox = s.Outbox,
         };
 
     /// <summary>The create-shipment command for this shipment, with a MessageId deterministic per order.</summary>

@@ -1,9 +1,14 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Fulfilment.Contracts;
+using Fulfilment.Messaging;
 
 namespace Fulfilment.Shipping;
 
-/// <summary>Maps a <see cref="Shipment"/> to and from its row in the Shipments table (row key <see cref="RowKey"/>).</summary>
+/// <summary>
+/// Maps a <see cref="Shipment"/> to and from its row in the Shipments table (row key <see cref="RowKey"/>); the row
+/// also holds the shipment's outbox (the messages its last changes queued, as JSON).
+/// </summary>
 internal static class ShipmentEntityMapper
 {
     public const string RowKey = "shipment";
@@ -32,6 +37,7 @@ internal static class ShipmentEntityMapper
             ["RejectionStatusCode"] = s.RejectionStatusCode,
             ["CreatedEventId"] = s.CreatedEventId,
             ["UpdatedAt"] = s.UpdatedAt,
+            ["Outbox"] = s.Outbox.Count == 0 ? null : JsonSerializer.Serialize(s.Outbox),
         };
         if (s.Version is not null)
         {
@@ -62,7 +68,8 @@ internal static class ShipmentEntityMapper
             RejectionStatusCode: e.GetInt32("RejectionStatusCode"),
             CreatedEventId: e.GetString("CreatedEventId"),
             UpdatedAt: e.GetDateTimeOffset("UpdatedAt") ?? default,
-            Version: e.ETag.ToString()));
+            Version: e.ETag.ToString(),
+            Outbox: e.GetString("Outbox") is { } outbox ? JsonSerializer.Deserialize<OutgoingMessage[]>(outbox) ?? [] : []));
 }
 
 /// <summary>A shipment's stored fields, as read back from its row.</summary>
@@ -86,4 +93,5 @@ internal sealed record ShipmentSnapshot(
     int? RejectionStatusCode,
     string? CreatedEventId,
     DateTimeOffset UpdatedAt,
-    string? Version);
+    string? Version,
+    IReadOnlyList<OutgoingMessage> Outbox);

@@ -6,35 +6,54 @@ using Fulfilment.Storage;
 namespace Fulfilment.Shipping;
 
 /// <summary>
-/// The Shipments table. One partition per order (PartitionKey = orderId) holds the shipment row, one row per
-/// processed carrier event id (<c>event|{eventId}</c>) and one outbox row per message published for the order
-/// (<c>message|{name}</c>), so that "change status + record the event id + queue the message" is one entity-group
-/// transaction. Shipment writes are ETag-guarded; a lost race surfaces as 409/412 for <see cref="ConcurrencyRetry"/>.
+/// The Shipments table. One partition per order (PartitionKey = orderId) holds the shipment row — with its outbox:
+/// the messages its changes queued, written in the same row write as the change — and one row per processed carrier
+/// event id (<c>event|{eventId}</c>), so that "change status + record the event id + queue the message" is one
+/// entity-group transaction. Shipment writes are ETag-guarded; a lost race surfaces as 409/412 for
+/// <see cref="ConcurrencyRetry"/>. The rows this process wrote are remembered with the ETags storage returned
+/// (<see cref="RowCache"/>), so a handler that follows another reads nothing; a decision that writes nothing is
+/// taken on a fresh read.
 /// </summary>
 public sealed class ShipmentStore(TableClientFactory tables)
 {
     public const string TableName = "Shipments";
     private const string EventPrefix = "event|";
-    private const string MessagePrefix = "message|";
+
+    private readonly RowCache cache = new();
 
     private TableClient Table => tables.Get(TableName);
 
-    /// <summary>The shipment of an order, or null when none was requested (for the status view and the handlers).</summary>
+    /// <summary>The shipment of an order as storage holds it now, or null when none was requested.</summary>
     public async Task<Shipment?> FindAsync(Guid orderId, CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(
             ShipmentEntityMapper.PartitionKey(orderId), ShipmentEntityMapper.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? ShipmentEntityMapper.FromEntity(row.Value!) : null;
+        if (!row.HasValue)
+        {
+            cache.Remove(ShipmentEntityMapper.PartitionKey(orderId), ShipmentEntityMapper.RowKey);
+            return null;
+        }
+
+        cache.Set(row.Value!, row.Value!.ETag);
+        return ShipmentEntityMapper.FromEntity(row.Value!);
     }
+
+    /// <summary>
+    /// The shipment as this process last wrote or read it, else as storage holds it. Only for a decision that is
+    /// written conditioned on <see cref="Shipment.Version"/> (a stale copy then fails with 412 and is forgotten).
+    /// </summary>
+    internal Task<Shipment?> GetAsync(Guid orderId, CancellationToken cancellationToken) =>
+        cache.TryGet(ShipmentEntityMapper.PartitionKey(orderId), ShipmentEntityMapper.RowKey, out var row)
+            ? Task.FromResult<Shipment?>(FromRow(row))
+            : FindAsync(orderId, cancellationToken);
 
     /// <summary>Inserts a new shipment with an optional message to publish; false when the order already has one.</summary>
     internal async Task<bool> TryInsertAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ShipmentEntityMapper.ToEntity(shipment))];
-        AddOutbox(actions, shipment.OrderId, pending);
+        shipment.Outbox = pending is null ? [] : [pending];
         try
         {
-            await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+            await SubmitAsync(shipment, [new(TableTransactionActionType.Add, ShipmentEntityMapper.ToEntity(shipment))], cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
@@ -43,12 +62,11 @@ public sealed class ShipmentStore(TableClientFactory tables)
         }
     }
 
-    /// <summary>Saves a changed shipment (ETag-guarded) and queues an optional message, atomically.</summary>
+    /// <summary>Saves a changed shipment (ETag-guarded) with an optional message queued in its outbox, atomically.</summary>
     internal Task UpdateAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
-        List<TableTransactionAction> actions = [Replace(shipment)];
-        AddOutbox(actions, shipment.OrderId, pending);
-        return EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken);
+        Queue(shipment, pending);
+        return SubmitAsync(shipment, [Replace(shipment)], cancellationToken);
     }
 
     internal async Task<ProcessedCarrierEvent?> FindCarrierEventAsync(Guid orderId, string eventId, CancellationToken cancellationToken)
@@ -72,7 +90,8 @@ public sealed class ShipmentStore(TableClientFactory tables)
 
     /// <summary>
     /// Records a carrier event id with the shipment as the decision saw it (ETag-guarded even when unchanged, so the
-    /// decision cannot rest on a stale status) and its message, in one transaction. 409 when the id is already there.
+    /// decision cannot rest on a stale status) and its message, in one transaction. The event row is inserted, not
+    /// read first: 409 (<see cref="TableTransactionFailedException"/>) when the id was processed before — a replay.
     /// </summary>
     internal Task RecordCarrierEventAsync(Shipment shipment, ProcessedCarrierEvent processed, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
@@ -84,52 +103,64 @@ public sealed class ShipmentStore(TableClientFactory tables)
             ["ReceivedAt"] = processed.ReceivedAt,
             ["MessageName"] = processed.MessageName,
         };
-        List<TableTransactionAction> actions = [Replace(shipment), new(TableTransactionActionType.Add, row)];
-        AddOutbox(actions, shipment.OrderId, pending);
-        return EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken);
+        Queue(shipment, pending);
+        return SubmitAsync(shipment, [Replace(shipment), new(TableTransactionActionType.Add, row)], cancellationToken);
     }
 
-    /// <summary>The order's queued messages not yet marked as published.</summary>
-    internal async Task<IReadOnlyList<OutgoingMessage>> PendingMessagesAsync(Guid orderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Empties the outbox of a shipment that no later change will write (its messages are published). Conditioned on
+    /// the shipment's ETag: if it changed meanwhile, the outbox is left as it is (its messages are published again,
+    /// with the same MessageIds, by whoever reads it next).
+    /// </summary>
+    internal async Task ClearOutboxAsync(Shipment shipment, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {ShipmentEntityMapper.PartitionKey(orderId)} and RowKey ge {MessagePrefix} and RowKey lt {"message}"} and Published eq {false}");
-        var pending = new List<OutgoingMessage>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        shipment.Outbox = [];
+        try
         {
-            pending.Add(new OutgoingMessage(e.GetString("Name"), e.GetString("Body"), e.GetString("MessageId"), e.GetString("CorrelationId")));
+            await SubmitAsync(shipment, [Replace(shipment)], cancellationToken).ConfigureAwait(false);
         }
-
-        return pending;
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            // Another writer got there first; its own outbox stands.
+        }
     }
 
-    internal Task MarkPublishedAsync(Guid orderId, OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Table.UpdateEntityAsync(
-            new TableEntity(ShipmentEntityMapper.PartitionKey(orderId), MessagePrefix + message.Name) { ["Published"] = true, ["PublishedAt"] = now },
-            ETag.All,
-            TableUpdateMode.Merge,
-            cancellationToken);
+    private static void Queue(Shipment shipment, OutgoingMessage? pending)
+    {
+        if (pending is not null)
+        {
+            shipment.Outbox = [.. shipment.Outbox.Where(m => m.MessageId != pending.MessageId), pending];
+        }
+    }
+
+    /// <summary>Writes the transaction (the shipment row first) and remembers the row with its new ETag; forgets it on any failure.</summary>
+    private async Task SubmitAsync(Shipment shipment, TableTransactionAction[] actions, CancellationToken cancellationToken)
+    {
+        var entity = (TableEntity)actions[0].Entity;
+        try
+        {
+            var responses = await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+            var etag = EntityGroupTransaction.NewETag(responses[0]);
+            cache.Set(entity, etag);
+            shipment.Version = etag?.ToString();
+        }
+        catch (Exception e) when (e is RequestFailedException or TimeoutException or OperationCanceledException or IOException)
+        {
+            cache.Remove(entity.PartitionKey, entity.RowKey);
+            throw;
+        }
+    }
+
+    private static Shipment FromRow(StoredRow row)
+    {
+        var shipment = ShipmentEntityMapper.FromEntity(row.Entity);
+        shipment.Version = row.ETag.ToString();
+        return shipment;
+    }
 
     private static TableTransactionAction Replace(Shipment shipment)
     {
         var entity = ShipmentEntityMapper.ToEntity(shipment);
         return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
-    }
-
-    private static void AddOutbox(List<TableTransactionAction> actions, Guid orderId, OutgoingMessage? message)
-    {
-        if (message is null)
-        {
-            return;
-        }
-
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(ShipmentEntityMapper.PartitionKey(orderId), MessagePrefix + message.Name)
-        {
-            ["Name"] = message.Name,
-            ["Body"] = message.Body,
-            ["MessageId"] = message.MessageId,
-            ["CorrelationId"] = message.CorrelationId,
-            ["Published"] = false,
-        }));
     }
 }

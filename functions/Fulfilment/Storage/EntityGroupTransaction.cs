@@ -1,19 +1,23 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace Fulfilment.Storage;
 
 /// <summary>
-/// Guards Table Storage's entity-group transaction rules that Azurite does not enforce: one partition and at most
-/// 100 operations. Every batch in the code base goes through <see cref="SubmitAsync"/>.
+/// Guards Table Storage's entity-group transaction rules that Azurite does not enforce: one partition, at most
+/// 100 operations, each row at most once. Every batch in the code base goes through <see cref="SubmitAsync"/>.
 /// </summary>
 public static class EntityGroupTransaction
 {
     public const int MaxOperations = 100;
 
-    public static async Task SubmitAsync(TableClient table, IReadOnlyCollection<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>Submits the transaction; returns one response per action, in order (each carries the row's new ETag, deletes none).</summary>
+    public static async Task<IReadOnlyList<Response>> SubmitAsync(TableClient table, IReadOnlyCollection<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(table);
         Validate(actions);
-        await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return response.Value;
     }
 
     public static void Validate(IReadOnlyCollection<TableTransactionAction> actions)
@@ -34,5 +38,14 @@ public static class EntityGroupTransaction
         {
             throw new ArgumentException($"An entity-group transaction must stay in one partition; got {partitions}.", nameof(actions));
         }
+
+        var rows = actions.Select(a => a.Entity.RowKey).Distinct(StringComparer.Ordinal).Count();
+        if (rows != actions.Count)
+        {
+            throw new ArgumentException($"An entity-group transaction may touch each row once; {actions.Count - rows} row(s) appear twice.", nameof(actions));
+        }
     }
+
+    /// <summary>The ETag storage gave the row an action wrote (null for a delete, or when none came back).</summary>
+    public static ETag? NewETag(Response response) => response?.Headers.ETag;
 }

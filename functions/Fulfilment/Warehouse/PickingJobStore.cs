@@ -8,19 +8,28 @@ namespace Fulfilment.Warehouse;
 /// Picking jobs in one table, one partition (<c>jobs</c>). Each job has a job row (<c>job|{orderId}</c>, the point
 /// read) and one status-index row (<c>status|{STATUS}|{ticks}|{orderId}</c>), so "jobs in a status, oldest first" is a
 /// range query on the row key, never a scan. Both rows share the partition, so every write is one entity-group
-/// transaction: the job row under its ETag, the old index row out, the new one in — all or nothing.
+/// transaction: the job row under its ETag, the old index row out, the new one in — all or nothing. The job rows
+/// this process wrote are remembered with the ETags storage returned (<see cref="RowCache"/>): a transition after a
+/// write reads nothing (a stale copy fails its ETag condition and is read again), and a PACKED or CANCELLED job —
+/// which never changes again — is answered from memory.
 /// </summary>
 public sealed class PickingJobStore(TableClientFactory tables)
 {
     public const string TableName = "PickingJobs";
 
+    private readonly RowCache cache = new();
+
     private TableClient Table => tables.Get(TableName);
 
+    /// <summary>The order's job: from memory when it is final (PACKED, CANCELLED), else as storage holds it now.</summary>
     public async Task<PickingJob?> GetAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
-            PickingJobEntityMapper.Partition, PickingJobEntityMapper.JobRowKey(orderId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? PickingJobEntityMapper.ToJob(response.Value!) : null;
+        if (Cached(orderId) is { Job.Status: PickingJobStatus.Packed or PickingJobStatus.Cancelled } final)
+        {
+            return final.Job;
+        }
+
+        return (await ReadAsync(orderId, cancellationToken).ConfigureAwait(false))?.Job;
     }
 
     /// <summary>Writes a new job and its index row; false (nothing written) when the order already has a job.</summary>
@@ -33,7 +42,8 @@ public sealed class PickingJobStore(TableClientFactory tables)
         ];
         try
         {
-            await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+            var responses = await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+            cache.Set((TableEntity)actions[0].Entity, EntityGroupTransaction.NewETag(responses[0]));
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -51,18 +61,23 @@ public sealed class PickingJobStore(TableClientFactory tables)
         ConcurrencyRetry.RunAsync(
             async token =>
             {
-                var response = await Table.GetEntityIfExistsAsync<TableEntity>(
-                    PickingJobEntityMapper.Partition, PickingJobEntityMapper.JobRowKey(orderId), cancellationToken: token).ConfigureAwait(false);
-                if (!response.HasValue)
+                var current = Cached(orderId);
+                var outcome = current is null ? null : decide(current.Job);
+                if (outcome is not { Changed: true })
                 {
-                    return PickingJobOutcome.NotFound(orderId);
+                    // Not known here, or a refusal or repeat, which writes nothing: decide on a fresh read.
+                    current = await ReadAsync(orderId, token).ConfigureAwait(false);
+                    if (current is null)
+                    {
+                        return PickingJobOutcome.NotFound(orderId);
+                    }
+
+                    outcome = decide(current.Job);
                 }
 
-                var current = PickingJobEntityMapper.ToJob(response.Value!);
-                var outcome = decide(current);
                 if (outcome.Changed && outcome.Job is { } next)
                 {
-                    await ReplaceAsync(current, next, response.Value!.ETag, token).ConfigureAwait(false);
+                    await ReplaceAsync(current!.Job, next, current.ETag, token).ConfigureAwait(false);
                 }
 
                 return outcome;
@@ -103,6 +118,36 @@ public sealed class PickingJobStore(TableClientFactory tables)
             new(TableTransactionActionType.Delete, oldIndex, ETag.All),
             new(TableTransactionActionType.Add, PickingJobEntityMapper.ToIndexEntity(next)),
         ];
-        await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var responses = await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);
+            cache.Set((TableEntity)actions[0].Entity, EntityGroupTransaction.NewETag(responses[0]));
+        }
+        catch (Exception e) when (e is RequestFailedException or TimeoutException or OperationCanceledException or IOException)
+        {
+            // Lost a race (412) or the outcome is unknown: forget the job, the retry reads it.
+            cache.Remove(PickingJobEntityMapper.Partition, PickingJobEntityMapper.JobRowKey(current.OrderId));
+            throw;
+        }
     }
+
+    private CachedJob? Cached(Guid orderId) =>
+        cache.TryGet(PickingJobEntityMapper.Partition, PickingJobEntityMapper.JobRowKey(orderId), out var row)
+            ? new CachedJob(PickingJobEntityMapper.ToJob(row.Entity), row.ETag)
+            : null;
+
+    private async Task<CachedJob?> ReadAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
+            PickingJobEntityMapper.Partition, PickingJobEntityMapper.JobRowKey(orderId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        cache.Set(response.Value!, response.Value!.ETag);
+        return new CachedJob(PickingJobEntityMapper.ToJob(response.Value!), response.Value!.ETag);
+    }
+
+    private sealed record CachedJob(PickingJob Job, ETag ETag);
 }

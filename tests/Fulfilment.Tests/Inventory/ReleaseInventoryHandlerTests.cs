@@ -56,14 +56,17 @@ public sealed class ReleaseInventoryHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task HandleAsync_LinkedBetweenReadAndCommit_LinkedToOrderAndStillHeld()
+    public async Task HandleAsync_LinkedByAnotherInstanceBetweenDecisionAndCommit_LinkedToOrderAndStillHeld()
     {
+        // Within one process the group commit serialises link and release; the race is with another instance.
         var linkFirst = new RunBeforeNextBatch();
-        var inventory = await InventoryHarness.CreateAsync(azurite.NewTables(azurite.CreateServiceClient(maxRetries: 0, linkFirst)));
+        var tables = azurite.NewTables(azurite.CreateServiceClient(maxRetries: 0, linkFirst));
+        var inventory = await InventoryHarness.CreateAsync(tables);
+        var otherInstance = await InventoryHarness.CreateAsync(tables);
         var a = await inventory.ProductAsync(5);
         var reservationId = await inventory.ReservedAsync((a, 2));
         var order = Guid.NewGuid();
-        linkFirst.Arm(() => inventory.Ledger.LinkAsync(reservationId, order, CancellationToken.None));
+        linkFirst.Arm(() => otherInstance.Ledger.LinkAsync(reservationId, order, CancellationToken.None));
 
         var result = await inventory.Release.HandleAsync(new ReleaseInventory(reservationId, ReleaseReason.CheckoutFailed), CancellationToken.None);
 

@@ -5,7 +5,7 @@ namespace Fulfilment.Tests.Inventory;
 
 /// <summary>
 /// A pipeline policy that, once given an action, runs it just before the next entity-group transaction is sent:
-/// a competing writer that slips in between an operation's reads and its commit.
+/// a competing writer (another instance) that slips in between an operation's decision and its commit.
 /// </summary>
 internal sealed class RunBeforeNextBatch : HttpPipelinePolicy
 {

@@ -38,7 +38,11 @@ public sealed class ShippingHost : IAsyncDisposable
 
     public CarrierCallbackHandler Callbacks => Get<CarrierCallbackHandler>();
 
-    public static async Task<ShippingHost> StartAsync(AzuriteFixture azurite, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null)
+    public static Task<ShippingHost> StartAsync(AzuriteFixture azurite, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null) =>
+        StartAsync(azurite.NewTables(), carrierBaseUrl, overrides);
+
+    /// <summary>A Shipping instance on the given tables: two of them on the same tables are two processes of one app.</summary>
+    public static async Task<ShippingHost> StartAsync(TableClientFactory tables, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -58,7 +62,6 @@ public sealed class ShippingHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var tables = azurite.NewTables();
         await tables.CreateIfNotExistsAsync(ShipmentStore.TableName, CancellationToken.None);
         var services = new ServiceCollection()
             .AddLogging()

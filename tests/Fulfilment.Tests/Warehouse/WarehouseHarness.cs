@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Fulfilment.Contracts;
+using Fulfilment.Storage;
 using Fulfilment.Tests.Support;
 using Fulfilment.Warehouse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,9 +37,12 @@ internal sealed class WarehouseHarness
 
     public PickingFloorHandler Floor { get; }
 
-    public static async Task<WarehouseHarness> CreateAsync(AzuriteFixture azurite, WarehouseOptions? options = null)
+    public static Task<WarehouseHarness> CreateAsync(AzuriteFixture azurite, WarehouseOptions? options = null) =>
+        CreateAsync(azurite.NewTables(), options);
+
+    /// <summary>A Warehouse instance on the given tables: two of them on the same tables are two processes of one app.</summary>
+    public static async Task<WarehouseHarness> CreateAsync(TableClientFactory tables, WarehouseOptions? options = null)
     {
-        var tables = azurite.NewTables();
         var table = await tables.CreateIfNotExistsAsync(PickingJobStore.TableName, CancellationToken.None);
         return new WarehouseHarness(table, new PickingJobStore(tables), options ?? new WarehouseOptions());
     }
