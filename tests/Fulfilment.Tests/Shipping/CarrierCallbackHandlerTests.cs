@@ -197,7 +197,7 @@ public sealed class CarrierCallbackHandlerTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
-    public async Task HandleAsync_CreatedCallbackAfterCarrier201_PublishesShipmentCreated()
+    public async Task HandleAsync_CreatedCallbackAfterCarrier201WithTracking_RecordedAndIgnoredOneShipmentCreated()
     {
         await using var carrier = await FakeCarrier.StartAsync();
         await using var wired = await ShippingHost.StartAsync(azurite, carrier.BaseAddress);
@@ -208,7 +208,8 @@ public sealed class CarrierCallbackHandlerTests(AzuriteFixture azurite) : IAsync
         var callback = FakeCarrier.Callback(ShippingHost.Secret, "evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, made.ShipmentId, made.TrackingNumber), DateTimeOffset.UtcNow);
         var result = await wired.Callbacks.HandleAsync(callback.Body, callback.Timestamp, callback.Signature, CancellationToken.None);
 
-        Assert.Equal((202, CarrierEventDisposition.Applied), (result.StatusCode, result.Disposition));
+        Assert.Equal((202, CarrierEventDisposition.Ignored), (result.StatusCode, result.Disposition));
+        Assert.Equal(CarrierEventDisposition.Ignored, (await wired.Store.FindCarrierEventAsync(orderId, "evt-1", CancellationToken.None))!.Disposition);
         Assert.Equal(made.TrackingNumber, wired.Publisher.Single<ShipmentCreated>(MessageNames.ShipmentCreated).TrackingNumber);
     }
 

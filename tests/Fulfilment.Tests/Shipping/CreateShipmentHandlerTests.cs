@@ -59,14 +59,33 @@ public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
-    public async Task HandleAsync_Carrier201_PublishesNothing()
+    public async Task HandleAsync_Carrier201WithTracking_PublishesShipmentCreatedLikeTheCallback()
     {
         var orderId = await RequestedAsync(host);
-        var before = host.Publisher.Messages.Count;
+        var before = DateTimeOffset.UtcNow;
 
         await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
 
-        Assert.Equal(before, host.Publisher.Messages.Count);
+        var made = carrier.ShipmentOf(orderId)!.Value;
+        var published = Assert.Single(host.Publisher.Named(MessageNames.ShipmentCreated));
+        var created = ContractJson.Deserialize<ShipmentCreated>(published.Body);
+        Assert.Equal(MessageIds.For(MessageNames.ShipmentCreated, orderId.ToString()), published.MessageId);
+        Assert.Equal((made.ShipmentId, orderId, made.TrackingNumber, "fake-carrier", (DateOnly?)new DateOnly(2030, 1, 15)),
+            (created.ShipmentId, created.OrderId, created.TrackingNumber, created.Carrier, created.EstimatedDelivery));
+        Assert.InRange(created.CreatedAt, before, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier201Redelivered_ShipmentCreatedPublishedOnce()
+    {
+        var orderId = await RequestedAsync(host);
+        await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.AlreadyHandled, outcome);
+        Assert.Single(carrier.Requests);
+        Assert.Single(host.Publisher.Named(MessageNames.ShipmentCreated));
     }
 
     [Theory]
