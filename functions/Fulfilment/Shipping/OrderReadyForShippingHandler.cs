@@ -7,7 +7,8 @@ namespace Fulfilment.Shipping;
 /// <summary>
 /// order-ready-for-shipping (topic subscription "shipping"): records the shipment as REQUESTED and sends the
 /// create-shipment command, once per order whatever the redeliveries. The record and the queued command are one
-/// write; a redelivery finds the record and only finishes a send left undone.
+/// write; a redelivery finds the record and only finishes a send left undone. A CANCELLED shipment (the tombstone a
+/// cancellation leaves when the order had none yet) is a record too: no shipment, no create-shipment.
 /// </summary>
 public sealed partial class OrderReadyForShippingHandler(
     ShipmentStore store,
@@ -19,7 +20,12 @@ public sealed partial class OrderReadyForShippingHandler(
     public async Task HandleAsync(OrderReadyForShipping message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await store.FindAsync(message.OrderId, cancellationToken).ConfigureAwait(false) is null)
+        var existing = await store.FindAsync(message.OrderId, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: ShipmentStatus.Cancelled })
+        {
+            LogCancelled(message.OrderId);
+        }
+        else if (existing is null)
         {
             var shipment = Shipment.Request(
                 message.OrderId,
@@ -38,4 +44,7 @@ public sealed partial class OrderReadyForShippingHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} requested from {Carrier} ({Service})")]
     private partial void LogRequested(Guid orderId, string carrier, ShippingService service);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shipment of order {OrderId} was cancelled before order-ready-for-shipping arrived; nothing requested")]
+    private partial void LogCancelled(Guid orderId);
 }

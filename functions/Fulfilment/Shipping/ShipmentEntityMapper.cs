@@ -31,6 +31,10 @@ internal static class ShipmentEntityMapper
             ["RejectionReason"] = s.RejectionReason,
             ["RejectionStatusCode"] = s.RejectionStatusCode,
             ["CreatedEventId"] = s.CreatedEventId,
+            ["SendingAt"] = s.SendingAt,
+            ["CancelledAt"] = s.CancelledAt,
+            ["CancellationReason"] = s.CancellationReason,
+            ["CancellationRefusedAt"] = s.CancellationRefusedAt,
             ["UpdatedAt"] = s.UpdatedAt,
         };
         if (s.Version is not null)
@@ -61,6 +65,10 @@ internal static class ShipmentEntityMapper
             RejectionReason: e.GetString("RejectionReason"),
             RejectionStatusCode: e.GetInt32("RejectionStatusCode"),
             CreatedEventId: e.GetString("CreatedEventId"),
+            SendingAt: e.GetDateTimeOffset("SendingAt"),
+            CancelledAt: e.GetDateTimeOffset("CancelledAt"),
+            CancellationReason: e.GetString("CancellationReason"),
+            CancellationRefusedAt: e.GetDateTimeOffset("CancellationRefusedAt"),
             UpdatedAt: e.GetDateTimeOffset("UpdatedAt") ?? default,
             Version: e.ETag.ToString()));
 }
@@ -85,5 +93,9 @@ internal sealed record ShipmentSnapshot(
     string? RejectionReason,
     int? RejectionStatusCode,
     string? CreatedEventId,
+    DateTimeOffset? SendingAt,
+    DateTimeOffset? CancelledAt,
+    string? CancellationReason,
+    DateTimeOffset? CancellationRefusedAt,
     DateTimeOffset UpdatedAt,
     string? Version);

@@ -38,7 +38,13 @@ public sealed class ShippingHost : IAsyncDisposable
 
     public CarrierCallbackHandler Callbacks => Get<CarrierCallbackHandler>();
 
-    public static async Task<ShippingHost> StartAsync(AzuriteFixture azurite, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null)
+    public ShipmentCancellation Cancellation => Get<ShipmentCancellation>();
+
+    public static Task<ShippingHost> StartAsync(AzuriteFixture azurite, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null) =>
+        StartAsync(azurite.NewTables(), carrierBaseUrl, overrides);
+
+    /// <summary>On <paramref name="tables"/>: a factory whose client carries extra pipeline policies (a competing writer, say).</summary>
+    public static async Task<ShippingHost> StartAsync(TableClientFactory tables, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -58,7 +64,6 @@ public sealed class ShippingHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var tables = azurite.NewTables();
         await tables.CreateIfNotExistsAsync(ShipmentStore.TableName, CancellationToken.None);
         var services = new ServiceCollection()
             .AddLogging()

@@ -1,0 +1,131 @@
+using Fulfilment.Contracts;
+using Fulfilment.Sandbox.Carrier;
+using Fulfilment.Shipping;
+using Fulfilment.Tests.Support;
+
+namespace Fulfilment.Tests.Shipping;
+
+/// <summary>
+/// A cancellation racing create-shipment, in both orders of their two ETag-guarded writes on a REQUESTED shipment
+/// (REQUESTED → CANCELLED and REQUESTED → SENDING: exactly one wins), and at the carrier (a cancel that reaches it
+/// before the create blocks the key). The competing writer slips in just before the other's commit.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Reason = "order cancelled: FRAUD";
+    private readonly RunBeforeNextBatch race = new();
+    private FakeCarrier carrier = null!;
+    private ShippingHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        carrier = await FakeCarrier.StartAsync();
+        host = await ShippingHost.StartAsync(azurite.NewTables(azurite.CreateServiceClient(maxRetries: 0, race)), carrier.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await carrier.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CancelAsync_WinsTheWriteBeforeSending_CarrierNeverCalled()
+    {
+        var orderId = await RequestedAsync();
+        var cancelled = new TaskCompletionSource<ShipmentCancellationOutcome>();
+        race.Arm(async () => cancelled.SetResult(await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None)));
+
+        var created = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
+        Assert.Equal((ShipmentCancellationOutcome.Cancelled, CreateShipmentOutcome.Cancelled), (await cancelled.Task, created));
+        Assert.Equal((ShipmentStatus.Cancelled, (DateTimeOffset?)null), (shipment!.Status, shipment.SendingAt));
+        Assert.Empty(carrier.Requests);
+        Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
+    }
+
+    [Fact]
+    public async Task CancelAsync_SendingWinsTheWrite_CancelGoesToTheCarrier()
+    {
+        var orderId = await RequestedAsync();
+        carrier.Unavailable(orderId);
+        race.Arm(() => Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None)));
+
+        var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
+
+        var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
+        Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
+        Assert.Equal(ShipmentStatus.Cancelled, shipment!.Status);
+        Assert.NotNull(shipment.SendingAt);
+        Assert.Single(carrier.Requests, r => r.Path == $"/shipments/{orderId:D}/cancel");
+        Assert.True(carrier.IsCancelled(orderId));
+    }
+
+    [Fact]
+    public async Task CancelAsync_SendingWonAndCarrierRecovers_RedeliveredCreateNeverReachesTheCarrier()
+    {
+        var orderId = await RequestedAsync();
+        carrier.Unavailable(orderId);
+        race.Arm(() => Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None)));
+        await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
+        carrier.Available(orderId);
+        var requests = carrier.Requests.Count;
+
+        var created = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.Cancelled, created);
+        Assert.Equal(requests, carrier.Requests.Count);
+        Assert.Null(carrier.ShipmentOf(orderId));
+    }
+
+    [Fact]
+    public async Task HandleAsync_KeyCancelledAtTheCarrierFirst_Carrier409CancelledRecordsCancelledPublishesNothing()
+    {
+        var orderId = await RequestedAsync();
+        Assert.Equal(CarrierCancelAnswer.Cancelled, await host.Get<CarrierClient>().CancelShipmentAsync(orderId, CancellationToken.None));
+
+        var created = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
+        Assert.Equal(CreateShipmentOutcome.Cancelled, created);
+        Assert.Equal(ShipmentStatus.Cancelled, shipment!.Status);
+        Assert.Null(carrier.ShipmentOf(orderId));
+        Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
+        Assert.Empty(host.Publisher.Named(MessageNames.ShipmentRejected));
+    }
+
+    [Fact]
+    public async Task CancelAsync_WhileTheCreateIsAtTheCarrier_KeyBlockedAndTheCreateAnswered409Cancelled()
+    {
+        var orderId = await RequestedAsync();
+        carrier.Script(FakeCarrierReply.Slow(TimeSpan.FromSeconds(4)));
+        var create = Task.Run(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
+        await UntilAsync(() => carrier.Requests.Any(r => r.Path == "/shipments"));
+
+        var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
+
+        Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
+        Assert.Equal(CreateShipmentOutcome.Cancelled, await create);
+        Assert.Equal(ShipmentStatus.Cancelled, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+        Assert.Null(carrier.ShipmentOf(orderId));
+        Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
+    }
+
+    private async Task<Guid> RequestedAsync()
+    {
+        var orderId = Guid.NewGuid();
+        await host.ReadyForShipping.HandleAsync(ShippingData.ReadyForShipping(orderId), CancellationToken.None);
+        return orderId;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, patience.Token);
+        }
+    }
+}
