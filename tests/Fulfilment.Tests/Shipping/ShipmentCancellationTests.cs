@@ -100,6 +100,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
         var request = carrier.Requests[^1];
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal(("POST", $"/shipments/{orderId:D}/cancel", ShippingHost.ApiKey), (request.Method, request.Path, request.Header("X-Api-Key")));
+        Assert.Equal(("", "0"), (request.Body, request.Header("Content-Length")));
         Assert.Equal(ShipmentStatus.Cancelled, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
     }
 
