@@ -15,20 +15,11 @@ public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsy
 {
     private const string Reason = "order cancelled: FRAUD";
     private readonly RunBeforeNextBatch race = new();
-    private FakeCarrier carrier = null!;
     private ShippingHost host = null!;
 
-    public async Task InitializeAsync()
-    {
-        carrier = await FakeCarrier.StartAsync();
-        host = await ShippingHost.StartAsync(azurite.NewTables(azurite.CreateServiceClient(maxRetries: 0, race)), carrier.BaseAddress);
-    }
+    public async Task InitializeAsync() => host = await ShippingHost.WithFakeCarrierAsync(azurite, azurite.NewTables(azurite.CreateServiceClient(maxRetries: 0, race)));
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await carrier.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task CancelAsync_WinsTheWriteBeforeSending_CarrierNeverCalled()
@@ -42,7 +33,7 @@ public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsy
         var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
         Assert.Equal((ShipmentCancellationOutcome.Cancelled, CreateShipmentOutcome.Cancelled), (await cancelled.Task, created));
         Assert.Equal((ShipmentStatus.Cancelled, (DateTimeOffset?)null), (shipment!.Status, shipment.SendingAt));
-        Assert.Empty(carrier.Requests);
+        Assert.Empty(host.Carrier.Requests);
         Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
     }
 
@@ -50,7 +41,7 @@ public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsy
     public async Task CancelAsync_SendingWinsTheWrite_CancelGoesToTheCarrier()
     {
         var orderId = await RequestedAsync();
-        carrier.Unavailable(orderId);
+        host.Carrier.Unavailable(orderId);
         race.Arm(() => Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None)));
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
@@ -59,25 +50,25 @@ public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsy
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal(ShipmentStatus.Cancelled, shipment!.Status);
         Assert.NotNull(shipment.SendingAt);
-        Assert.Single(carrier.Requests, r => r.Path == $"/shipments/{orderId:D}/cancel");
-        Assert.True(carrier.IsCancelled(orderId));
+        Assert.Single(host.Carrier.Requests, r => r.Path == $"/shipments/{orderId:D}/cancel");
+        Assert.True(host.Carrier.IsCancelled(orderId));
     }
 
     [Fact]
     public async Task CancelAsync_SendingWonAndCarrierRecovers_RedeliveredCreateNeverReachesTheCarrier()
     {
         var orderId = await RequestedAsync();
-        carrier.Unavailable(orderId);
+        host.Carrier.Unavailable(orderId);
         race.Arm(() => Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None)));
         await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
-        carrier.Available(orderId);
-        var requests = carrier.Requests.Count;
+        host.Carrier.Available(orderId);
+        var requests = host.Carrier.Requests.Count;
 
         var created = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
 
         Assert.Equal(CreateShipmentOutcome.Cancelled, created);
-        Assert.Equal(requests, carrier.Requests.Count);
-        Assert.Null(carrier.ShipmentOf(orderId));
+        Assert.Equal(requests, host.Carrier.Requests.Count);
+        Assert.Null(host.Carrier.ShipmentOf(orderId));
     }
 
     [Fact]
@@ -91,7 +82,7 @@ public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsy
         var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
         Assert.Equal(CreateShipmentOutcome.Cancelled, created);
         Assert.Equal(ShipmentStatus.Cancelled, shipment!.Status);
-        Assert.Null(carrier.ShipmentOf(orderId));
+        Assert.Null(host.Carrier.ShipmentOf(orderId));
         Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
         Assert.Empty(host.Publisher.Named(MessageNames.ShipmentRejected));
     }
@@ -100,16 +91,16 @@ public sealed class ShipmentCancellationRaceTests(AzuriteFixture azurite) : IAsy
     public async Task CancelAsync_WhileTheCreateIsAtTheCarrier_KeyBlockedAndTheCreateAnswered409Cancelled()
     {
         var orderId = await RequestedAsync();
-        carrier.Script(FakeCarrierReply.Slow(TimeSpan.FromSeconds(4)));
+        host.Carrier.Script(FakeCarrierReply.Slow(TimeSpan.FromSeconds(4)));
         var create = Task.Run(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
-        await UntilAsync(() => carrier.Requests.Any(r => r.Path == "/shipments"));
+        await UntilAsync(() => host.Carrier.Requests.Any(r => r.Path == "/shipments"));
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal(CreateShipmentOutcome.Cancelled, await create);
         Assert.Equal(ShipmentStatus.Cancelled, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
-        Assert.Null(carrier.ShipmentOf(orderId));
+        Assert.Null(host.Carrier.ShipmentOf(orderId));
         Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
     }
 

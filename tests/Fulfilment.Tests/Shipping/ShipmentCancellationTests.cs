@@ -13,20 +13,11 @@ namespace Fulfilment.Tests.Shipping;
 public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Reason = "order cancelled: CUSTOMER_REQUESTED";
-    private FakeCarrier carrier = null!;
     private ShippingHost host = null!;
 
-    public async Task InitializeAsync()
-    {
-        carrier = await FakeCarrier.StartAsync();
-        host = await ShippingHost.StartAsync(azurite, carrier.BaseAddress);
-    }
+    public async Task InitializeAsync() => host = await ShippingHost.WithFakeCarrierAsync(azurite);
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await carrier.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task CancelAsync_NoShipment_LeavesCancelledTombstoneWithoutCallingTheCarrier()
@@ -38,7 +29,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
         var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal((ShipmentStatus.Cancelled, Reason), (shipment!.Status, shipment.CancellationReason));
-        Assert.Empty(carrier.Requests);
+        Assert.Empty(host.Carrier.Requests);
     }
 
     [Fact]
@@ -62,7 +53,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
         var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
 
         Assert.Equal(CreateShipmentOutcome.Cancelled, outcome);
-        Assert.Empty(carrier.Requests);
+        Assert.Empty(host.Carrier.Requests);
     }
 
     [Fact]
@@ -75,7 +66,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
 
         Assert.Equal((ShipmentCancellationOutcome.Cancelled, CreateShipmentOutcome.Cancelled), (outcome, created));
         Assert.Equal(ShipmentStatus.Cancelled, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
-        Assert.Empty(carrier.Requests);
+        Assert.Empty(host.Carrier.Requests);
     }
 
     [Fact]
@@ -87,7 +78,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
 
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal(ShipmentStatus.Cancelled, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
-        Assert.True(carrier.IsCancelled(orderId));
+        Assert.True(host.Carrier.IsCancelled(orderId));
     }
 
     [Fact]
@@ -97,7 +88,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
-        var request = carrier.Requests[^1];
+        var request = host.Carrier.Requests[^1];
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal(("POST", $"/shipments/{orderId:D}/cancel", ShippingHost.ApiKey), (request.Method, request.Path, request.Header("X-Api-Key")));
         Assert.Equal(("", "0"), (request.Body, request.Header("Content-Length")));
@@ -108,7 +99,7 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
     public async Task CancelAsync_CreatedAndPickedUp_TooLateRecordedStatusUnchanged()
     {
         var orderId = await CreatedAsync();
-        carrier.PickUp(orderId);
+        host.Carrier.PickUp(orderId);
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
@@ -122,15 +113,15 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
     public async Task CancelAsync_TooLateAskedAgain_TooLateWithoutAskingTheCarrierAgain()
     {
         var orderId = await CreatedAsync();
-        carrier.PickUp(orderId);
+        host.Carrier.PickUp(orderId);
         await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
-        var requests = carrier.Requests.Count;
+        var requests = host.Carrier.Requests.Count;
         var before = host.Snapshot();
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
         Assert.Equal(ShipmentCancellationOutcome.TooLate, outcome);
-        Assert.Equal(requests, carrier.Requests.Count);
+        Assert.Equal(requests, host.Carrier.Requests.Count);
         Assert.Equal(before, host.Snapshot());
     }
 
@@ -139,13 +130,13 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
     {
         var orderId = await CreatedAsync();
         await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
-        var requests = carrier.Requests.Count;
+        var requests = host.Carrier.Requests.Count;
         var before = host.Snapshot();
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
-        Assert.Equal(requests, carrier.Requests.Count);
+        Assert.Equal(requests, host.Carrier.Requests.Count);
         Assert.Equal(before, host.Snapshot());
     }
 
@@ -153,14 +144,14 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
     public async Task CancelAsync_Rejected_CancelledWithoutCallingTheCarrier()
     {
         var orderId = await RequestedAsync();
-        carrier.Script(FakeCarrierReply.Rejected());
+        host.Carrier.Script(FakeCarrierReply.Rejected());
         await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
         Assert.Equal(ShipmentStatus.Rejected, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
-        Assert.Single(carrier.Requests);
+        Assert.Single(host.Carrier.Requests);
     }
 
     [Theory]
@@ -169,49 +160,49 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
     public async Task CancelAsync_DeliveredOrFailed_TooLateWithoutCallingTheCarrier(string callback)
     {
         var orderId = await CreatedAsync();
-        var made = carrier.ShipmentOf(orderId)!.Value;
+        var made = host.Carrier.ShipmentOf(orderId)!.Value;
         object data = callback == MessageNames.ShipmentDelivered ? ShippingData.Delivered(orderId, made.ShipmentId) : ShippingData.Failed(orderId, made.ShipmentId);
         var signed = FakeCarrier.Callback(ShippingHost.Secret, "evt-end", callback, data, DateTimeOffset.UtcNow);
         await host.Callbacks.HandleAsync(signed.Body, signed.Timestamp, signed.Signature, CancellationToken.None);
-        var requests = carrier.Requests.Count;
+        var requests = host.Carrier.Requests.Count;
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
         Assert.Equal(ShipmentCancellationOutcome.TooLate, outcome);
-        Assert.Equal(requests, carrier.Requests.Count);
+        Assert.Equal(requests, host.Carrier.Requests.Count);
     }
 
     [Fact]
     public async Task CancelAsync_CarrierFailsEveryRetry_ThrowsAndChangesNothing()
     {
         var orderId = await CreatedAsync();
-        carrier.ScriptCancel(FakeCarrierReply.ServerError, FakeCarrierReply.ServerError, FakeCarrierReply.ServerError);
+        host.Carrier.ScriptCancel(FakeCarrierReply.ServerError, FakeCarrierReply.ServerError, FakeCarrierReply.ServerError);
         var before = host.Snapshot();
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None));
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(before, host.Snapshot());
-        Assert.False(carrier.IsCancelled(orderId));
+        Assert.False(host.Carrier.IsCancelled(orderId));
     }
 
     [Fact]
     public async Task CancelAsync_CarrierFailsOnceThenCancels_Cancelled()
     {
         var orderId = await CreatedAsync();
-        carrier.ScriptCancel(FakeCarrierReply.ServerError);
+        host.Carrier.ScriptCancel(FakeCarrierReply.ServerError);
 
         var outcome = await host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None);
 
         Assert.Equal(ShipmentCancellationOutcome.Cancelled, outcome);
-        Assert.Equal(2, carrier.Requests.Count(r => r.Path.EndsWith("/cancel", StringComparison.Ordinal)));
+        Assert.Equal(2, host.Carrier.Requests.Count(r => r.Path.EndsWith("/cancel", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task CancelAsync_CarrierAnswersUndocumented_ThrowsProtocolFaultAndChangesNothing()
     {
         var orderId = await CreatedAsync();
-        carrier.ScriptCancel(new FakeCarrierReply(404, Detail: "no such route"));
+        host.Carrier.ScriptCancel(new FakeCarrierReply(404, Detail: "no such route"));
         var before = host.Snapshot();
 
         await Assert.ThrowsAsync<CarrierProtocolException>(() => host.Cancellation.CancelAsync(orderId, Reason, CancellationToken.None));
@@ -247,9 +238,9 @@ public sealed class ShipmentCancellationTests(AzuriteFixture azurite) : IAsyncLi
     private async Task<Guid> SendingAsync()
     {
         var orderId = await RequestedAsync();
-        carrier.Unavailable(orderId);
+        host.Carrier.Unavailable(orderId);
         await Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
-        carrier.Available(orderId);
+        host.Carrier.Available(orderId);
         Assert.Equal(ShipmentStatus.Sending, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
         return orderId;
     }

@@ -6,24 +6,15 @@ using Fulfilment.Workflow;
 
 namespace Fulfilment.Tests.Workflow;
 
-/// <summary>The activity's mapping of <see cref="ShipmentCancellation"/>'s outcomes, over Azurite and the fake carrier.</summary>
+/// <summary>The activity's mapping of <see cref="ShipmentCancellation"/>'s outcomes, over Azurite and the fake host.Carrier.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CancelShipmentStepTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private FakeCarrier carrier = null!;
     private ShippingHost host = null!;
 
-    public async Task InitializeAsync()
-    {
-        carrier = await FakeCarrier.StartAsync();
-        host = await ShippingHost.StartAsync(azurite, carrier.BaseAddress);
-    }
+    public async Task InitializeAsync() => host = await ShippingHost.WithFakeCarrierAsync(azurite);
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await carrier.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task RunAsync_CarrierCancels_CancelledWithDetail()
@@ -40,7 +31,7 @@ public sealed class CancelShipmentStepTests(AzuriteFixture azurite) : IAsyncLife
     public async Task RunAsync_CarrierHasTheParcel_TooLateWithDetail()
     {
         var orderId = await CreatedAsync();
-        carrier.PickUp(orderId);
+        host.Carrier.PickUp(orderId);
 
         var result = await new CancelShipmentStep(host.Cancellation).RunAsync(new CancelShipmentStep.Request(orderId, "ORDER_CANCELLED"));
 
@@ -51,7 +42,7 @@ public sealed class CancelShipmentStepTests(AzuriteFixture azurite) : IAsyncLife
     public async Task RunAsync_CarrierUnavailable_ThrowsForTheActivityRetry()
     {
         var orderId = await CreatedAsync();
-        carrier.ScriptCancel(FakeCarrierReply.Unavailable, FakeCarrierReply.Unavailable, FakeCarrierReply.Unavailable);
+        host.Carrier.ScriptCancel(FakeCarrierReply.Unavailable, FakeCarrierReply.Unavailable, FakeCarrierReply.Unavailable);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => new CancelShipmentStep(host.Cancellation).RunAsync(new CancelShipmentStep.Request(orderId, "ORDER_CANCELLED")));
     }
