@@ -45,6 +45,6 @@ public sealed partial class OrderReadyForShippingHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} requested from {Carrier} ({Service})")]
     private partial void LogRequested(Guid orderId, string carrier, ShippingService service);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shipment of order {OrderId} was cancelled before order-ready-for-shipping arrived; nothing requested")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shipment of order {OrderId} is cancelled; order-ready-for-shipping requests nothing")]
     private partial void LogCancelled(Guid orderId);
 }

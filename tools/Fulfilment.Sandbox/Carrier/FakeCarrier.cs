@@ -4,7 +4,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Fulfilment.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,12 +30,7 @@ public sealed class FakeCarrier : IAsyncDisposable
     private readonly ConcurrentQueue<FakeCarrierReply> cancelScript = new();
     private readonly ConcurrentQueue<ReceivedCarrierRequest> requests = new();
     private readonly ConcurrentDictionary<string, FakeCarrierReply> rejections = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, CarrierShipment> shipments = new(StringComparer.Ordinal);
-    private readonly HashSet<string> pickedUp = new(StringComparer.Ordinal);
-    private readonly HashSet<string> cancelled = new(StringComparer.Ordinal);
-    private readonly HashSet<string> withoutTracking = new(StringComparer.Ordinal);
-    private readonly HashSet<string> unavailable = new(StringComparer.Ordinal);
+    private readonly FakeCarrierLedger ledger = new();
 
     private FakeCarrier(WebApplication app) => this.app = app;
 
@@ -84,49 +78,26 @@ public sealed class FakeCarrier : IAsyncDisposable
     public void RejectOrder(Guid orderId, FakeCarrierReply reply) => rejections[Key(orderId)] = reply;
 
     /// <summary>From now on, answers create-shipment for the order with 201 but no tracking number (the callback brings it).</summary>
-    public void AnswerWithoutTracking(Guid orderId) => Mark(withoutTracking, orderId, true);
+    public void AnswerWithoutTracking(Guid orderId) => ledger.OmitTracking(Key(orderId));
 
     /// <summary>Answers every create-shipment for the order with 503 until <see cref="Available"/>; cancels still work.</summary>
-    public void Unavailable(Guid orderId) => Mark(unavailable, orderId, true);
+    public void Unavailable(Guid orderId) => ledger.SetUnavailable(Key(orderId), true);
 
     /// <summary>Ends <see cref="Unavailable"/> for the order.</summary>
-    public void Available(Guid orderId) => Mark(unavailable, orderId, false);
+    public void Available(Guid orderId) => ledger.SetUnavailable(Key(orderId), false);
 
     /// <summary>
     /// The carrier has the parcel: from now on a cancel answers TOO_LATE. False (and nothing changes) when the key
     /// was cancelled first: a cancelled shipment is never picked up.
     /// </summary>
-    public bool PickUp(Guid orderId)
-    {
-        lock (gate)
-        {
-            if (cancelled.Contains(Key(orderId)))
-            {
-                return false;
-            }
-
-            pickedUp.Add(Key(orderId));
-            return true;
-        }
-    }
+    public bool PickUp(Guid orderId) => ledger.PickUp(Key(orderId));
 
     /// <summary>True when the order's key was cancelled (its shipment, or the key before any create).</summary>
-    public bool IsCancelled(Guid orderId)
-    {
-        lock (gate)
-        {
-            return cancelled.Contains(Key(orderId));
-        }
-    }
+    public bool IsCancelled(Guid orderId) => ledger.IsCancelled(Key(orderId));
 
     /// <summary>The shipment the carrier made for an order (its Idempotency-Key), if any.</summary>
-    public (Guid ShipmentId, string TrackingNumber)? ShipmentOf(Guid orderId)
-    {
-        lock (gate)
-        {
-            return shipments.TryGetValue(Key(orderId), out var s) ? (s.ShipmentId, s.TrackingNumber) : null;
-        }
-    }
+    public (Guid ShipmentId, string TrackingNumber)? ShipmentOf(Guid orderId) =>
+        ledger.ShipmentOf(Key(orderId)) is { } s ? (s.ShipmentId, s.TrackingNumber) : null;
 
     /// <summary>
     /// A callback as the carrier sends it: envelope <c>{ eventId, type, data }</c>, signed with
@@ -158,13 +129,13 @@ public sealed class FakeCarrier : IAsyncDisposable
     {
         await RecordAsync(context).ConfigureAwait(false);
         var key = context.Request.Headers["Idempotency-Key"].ToString();
-        if (!IsIn(unavailable, key) && IsIn(cancelled, key))
+        if (!ledger.IsUnavailable(key) && ledger.IsCancelled(key))
         {
             await StatusAsync(context, 409, "CANCELLED").ConfigureAwait(false);
             return;
         }
 
-        var reply = IsIn(unavailable, key) ? FakeCarrierReply.Unavailable
+        var reply = ledger.IsUnavailable(key) ? FakeCarrierReply.Unavailable
             : rejections.TryGetValue(key, out var rejection) ? rejection
             : script.TryDequeue(out var next) ? next
             : FakeCarrierReply.Created;
@@ -179,20 +150,13 @@ public sealed class FakeCarrier : IAsyncDisposable
             return;
         }
 
-        CarrierShipment? shipment;
-        bool tracked;
-        lock (gate)
+        if (ledger.Create(key) is not { } made)
         {
-            // A cancel that came during the delay blocks the key as well.
-            shipment = cancelled.Contains(key) ? null : shipments.TryGetValue(key, out var made) ? made : shipments[key] = NewShipment(key);
-            tracked = !withoutTracking.Contains(key);
-        }
-
-        if (shipment is null)
-        {
-            await StatusAsync(context, 409, "CANCELLED").ConfigureAwait(false);
+            await StatusAsync(context, 409, "CANCELLED").ConfigureAwait(false); // a cancel came during the delay
             return;
         }
+
+        var (shipment, tracked) = made;
 
         context.Response.StatusCode = reply.StatusCode;
         await context.Response.WriteAsJsonAsync(
@@ -216,17 +180,7 @@ public sealed class FakeCarrier : IAsyncDisposable
         }
 
         var key = context.Request.RouteValues["key"]?.ToString() ?? "";
-        bool tooLate;
-        lock (gate)
-        {
-            tooLate = pickedUp.Contains(key);
-            if (!tooLate)
-            {
-                cancelled.Add(key);
-            }
-        }
-
-        await (tooLate ? StatusAsync(context, 409, "TOO_LATE") : StatusAsync(context, 200, "CANCELLED")).ConfigureAwait(false);
+        await (ledger.Cancel(key) ? StatusAsync(context, 200, "CANCELLED") : StatusAsync(context, 409, "TOO_LATE")).ConfigureAwait(false);
     }
 
     private async Task RecordAsync(HttpContext context)
@@ -272,30 +226,4 @@ public sealed class FakeCarrier : IAsyncDisposable
     }
 
     private static string Key(Guid orderId) => orderId.ToString();
-
-    private bool IsIn(HashSet<string> set, string key)
-    {
-        lock (gate)
-        {
-            return set.Contains(key);
-        }
-    }
-
-    private void Mark(HashSet<string> set, Guid orderId, bool on)
-    {
-        lock (gate)
-        {
-            _ = on ? set.Add(Key(orderId)) : set.Remove(Key(orderId));
-        }
-    }
-
-    /// <summary>Ids derived from the idempotency key, so that a replayed scenario produces the same output.</summary>
-    private static CarrierShipment NewShipment(string key)
-    {
-        var shipmentId = MessageIds.DeterministicGuid("fake-carrier-shipment:" + key);
-        var tracking = "TRK" + MessageIds.DeterministicGuid("fake-carrier-tracking:" + key).ToString("N")[..10].ToUpperInvariant();
-        return new CarrierShipment(shipmentId, tracking);
-    }
-
-    private sealed record CarrierShipment(Guid ShipmentId, string TrackingNumber);
 }
