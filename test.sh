@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test that can run without the Azure Functions SDK: installs the pinned Azurite (npm ci), then builds
-# and tests the projects in Fulfilment.Ci.slnf (contracts, core, sandbox, tests — the Bicep compiler runs inside
-# the tests). The Function App and its adapter tests are not in the filter: see README "Build and test".
+# Runs every test: installs the pinned Azurite (npm ci), then builds and tests the projects in Fulfilment.Ci.slnf
+# (contracts, core, the Function App, sandbox, tests — the Bicep compiler runs inside the tests). The app's Service
+# Bus trigger bindings need a package this feed lacks: they are built on GitHub only (README "Build and test").
 set -euo pipefail
 cd "$(dirname "$0")"
 
