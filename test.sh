@@ -9,14 +9,17 @@ npm ci --no-audit --no-fund --loglevel=error
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 status=0
-dotnet test Fulfilment.Ci.slnf --configuration Release --logger "trx;LogFileName=tests.trx" \
+# One results file per test project (default names never collide); the summary adds them up.
+dotnet test Fulfilment.Ci.slnf --configuration Release --logger trx \
   --results-directory "$results" "$@" || status=$?
 
 # One plain summary line, whatever the runner printed.
-if trx=$(find "$results" -name '*.trx' 2>/dev/null | head -n 1) && [ -n "$trx" ]; then
+passed=0
+failed=0
+while IFS= read -r trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  echo "tests: ${passed:-0} passed, ${failed:-0} failed"
-fi
+  passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters" | grep . || echo 0)))
+  failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters" | grep . || echo 0)))
+done < <(find "$results" -name '*.trx' 2>/dev/null)
+echo "tests: ${passed} passed, ${failed} failed"
 exit "$status"
