@@ -9,8 +9,8 @@ namespace Fulfilment.Functions.Messaging;
 /// What every Service Bus trigger does with its message, once: open a log scope (MessageId, the message name, the
 /// delivery count, and the OrderId / CartId / ReservationId the body carries), run the message's handler on the body,
 /// and apply the <see cref="Settlement"/> it returns — complete, or dead-letter with the reason and description. A
-/// handler's exception is not caught: nothing is settled, the host abandons the message, and Service Bus redelivers
-/// it (dead-lettering it after MaxDeliveryCount). Nothing here waits on anything but the handler, so no lock is held
+/// handler's exception is not caught: nothing is settled, the invocation fails, and Service Bus redelivers the message
+/// once the host lets it go (abandoned, or its lock expires), dead-lettering it after MaxDeliveryCount. Nothing here waits on anything but the handler, so no lock is held
 /// longer than the work.
 /// </summary>
 public sealed partial class InboundMessageProcessor(ILogger<InboundMessageProcessor> logger)
