@@ -38,6 +38,10 @@ public sealed record Problem(
     public static Problem Conflict(string detail) =>
         new(TypeBase + "conflict", "The request conflicts with the current state", 409, detail, []);
 
+    /// <summary>A well-formed request the current rules or state refuse (e.g. a page size out of range, an invalid quantity).</summary>
+    public static Problem Unprocessable(string detail) =>
+        new(TypeBase + "unprocessable", "The request cannot be processed", 422, detail, []);
+
     public static Problem PayloadTooLarge(string detail) =>
         new(TypeBase + "payload-too-large", "The request body is too large", 413, detail, []);
 

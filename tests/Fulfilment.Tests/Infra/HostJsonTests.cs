@@ -38,6 +38,16 @@ public sealed partial class HostJsonTests
         Assert.Equal(("AzureStorage", AppSettings.HostStorage), connection);
     }
 
+    [Fact]
+    public void HostJson_ServiceBus_LeavesSettlementToTheFunctions()
+    {
+        var serviceBus = JsonNode.Parse(File.ReadAllText(InfraFiles.HostJson))!["extensions"]!["serviceBus"]!;
+
+        var autoComplete = (bool?)serviceBus["autoCompleteMessages"];
+
+        Assert.False(autoComplete);
+    }
+
     [GeneratedRegex("%(?<name>[A-Za-z0-9_]+)%")]
     private static partial Regex AppSettingReference();
 }

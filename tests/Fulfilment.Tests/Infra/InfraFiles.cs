@@ -9,9 +9,9 @@ internal static class InfraFiles
 
     public static string InfraFolder => Path.Combine(Root, "infra");
 
-    public static string LocalSettingsSample => Path.Combine(Root, "functions", "Fulfilment.Functions", "local.settings.sample.json");
+    public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
 
-    public static string HostJson => Path.Combine(Root, "functions", "Fulfilment.Functions", "host.json");
+    public static string HostJson => Path.Combine(Root, "host.json");
 
     public static string EmulatorConfig => Path.Combine(Root, "docker", "servicebus-emulator", "config.json");
 
