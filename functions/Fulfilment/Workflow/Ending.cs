@@ -11,7 +11,8 @@ internal sealed record Ending(
     CancellationReason? CancellationReason = null,
     string? Detail = null,
     Guid? ShortPickedProductId = null,
-    int MissingUnits = 0)
+    int MissingUnits = 0,
+    string? ShipmentNotStoppedBecause = null)
 {
     public static Ending Failed(FulfilmentFailureReason reason, ReleaseMode mode, string? detail = null) =>
         new(FulfilmentOutcome.Failed, WireName.Of(reason), mode, FailureReason: reason, Detail: detail);
@@ -31,6 +32,12 @@ internal sealed record Ending(
             failure.Reason is ShipmentFailureReason.Lost or ShipmentFailureReason.Damaged ? ReleaseMode.WriteOff : ReleaseMode.Restock,
             FailureReason: FulfilmentFailureReason.ShipmentFailed,
             Detail: $"{WireName.Of(failure.Reason)} (shipment {failure.ShipmentId:D})");
+
+    /// <summary>
+    /// <paramref name="ending"/> came during the hand-off and Shipping could not make sure no parcel leaves: nothing
+    /// may be given back; the run ends CompensationFailed with the stock still reserved.
+    /// </summary>
+    public static Ending ShipmentNotStopped(Ending ending, string because) => ending with { ShipmentNotStoppedBecause = because };
 
     /// <summary>The order's fulfilment ran before: nothing to do, nothing to publish.</summary>
     public static Ending AlreadyFulfilled(string? detail) =>

@@ -33,7 +33,8 @@ internal sealed partial class FulfilmentRun
         }
         catch (TaskFailedException e)
         {
-            return await CompensationFailedAsync(stage, ending, e);
+            log.LogError(e, "Order {OrderId}: compensation step {StepName} failed", order.OrderId, e.TaskName);
+            return await CompensationFailedAsync(stage, ending, e.TaskName, ErrorOf(e));
         }
 
         return Finish(ending.Outcome, $"{ending.Reason}: {ending.Detail}");
@@ -74,13 +75,13 @@ internal sealed partial class FulfilmentRun
             result => result.MessageId,
             compensating: true);
 
-    private async Task<FulfilmentStatus> CompensationFailedAsync(WorkflowStage stage, Ending ending, TaskFailedException failure)
+    private async Task<FulfilmentStatus> CompensationFailedAsync(WorkflowStage stage, Ending ending, string failedStep, string error, int skip = 1)
     {
-        var notRun = compensations.Skip(1).Select(undo => undo.ToString()).ToArray();
-        var reason = $"{failure.TaskName} failed while compensating {ending.Reason}: {ErrorOf(failure)}"
+        var notRun = compensations.Skip(skip).Select(undo => undo.ToString()).ToArray();
+        var reason = $"{failedStep} failed while compensating {ending.Reason}: {error}"
                      + (notRun.Length > 0 ? $"; not run: {string.Join(", ", notRun)}" : "");
-        log.LogError(failure, "Order {OrderId}: compensation failed: {Reason}", order.OrderId, reason);
-        if (failure.TaskName is not (nameof(PublishFulfilmentFailedStep) or nameof(PublishFulfilmentCancelledStep)))
+        log.LogError("Order {OrderId}: compensation failed: {Reason}", order.OrderId, reason);
+        if (failedStep is not (nameof(PublishFulfilmentFailedStep) or nameof(PublishFulfilmentCancelledStep)))
         {
             try
             {
@@ -127,17 +128,20 @@ internal sealed partial class FulfilmentRun
             return;
         }
 
-        if (ReadCancellation(received) is not { } cancellation)
+        if (ReadCancellation(received) is { } cancellation)
         {
-            return;
+            await RefuseAsync(cancellation, "the carrier has the parcel");
         }
+    }
 
+    private async Task RefuseAsync(Ending cancellation, string why)
+    {
         refused = true;
-        log.LogWarning("Order {OrderId}: cancellation refused at {Stage}: the carrier has the parcel", order.OrderId, status.Stage);
+        log.LogWarning("Order {OrderId}: cancellation refused at {Stage}: {Why}", order.OrderId, status.Stage, why);
         Update(status.Record("CancellationRefused", Now, cancellation.Detail));
         try
         {
-            var refusal = new OrderCancellationRefused(order.OrderId, status.Stage.ToString(), Now, "the carrier has the parcel");
+            var refusal = new OrderCancellationRefused(order.OrderId, status.Stage.ToString(), Now, why);
             await CallAsync<PublishedMessage>(nameof(PublishCancellationRefusedStep), refusal, result => result.MessageId);
         }
         catch (TaskFailedException e)

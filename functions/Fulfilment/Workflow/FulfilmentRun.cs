@@ -65,6 +65,7 @@ internal sealed partial class FulfilmentRun
         {
             null => await ConsumeReservationAsync(),
             { Outcome: FulfilmentOutcome.AlreadyFulfilled } => Finish(ending.Outcome, ending.Detail),
+            { ShipmentNotStoppedBecause: { } because } => await CompensationFailedAsync(status.Stage, ending, nameof(CancelShipmentStep), because, skip: 0),
             _ => await CompensateAsync(ending),
         };
     }
@@ -152,8 +153,17 @@ internal sealed partial class FulfilmentRun
     {
         Update(status with { Stage = WorkflowStage.PublishingReadyForShipping });
         var request = new PublishReadyForShippingStep.Request(order.OrderId, order.CustomerId, order.ShippingAddress, order.Service);
-        await CallAsync<PublishReadyForShippingStep.Result>(nameof(PublishReadyForShippingStep), request, result => $"{result.ParcelCount} parcel(s)");
-        return null;
+        try
+        {
+            await CallAsync<PublishReadyForShippingStep.Result>(nameof(PublishReadyForShippingStep), request, result => $"{result.ParcelCount} parcel(s)");
+            return null;
+        }
+        catch (TaskFailedException e)
+        {
+            // Its publish may have gone out before the step failed: the order may be in hand-off already.
+            log.LogWarning("Order {OrderId}: step {StepName} failed: {Error}", order.OrderId, e.TaskName, ErrorOf(e));
+            return await EndTheHandOffAsync(Ending.StepFailed(e.TaskName, ErrorOf(e)));
+        }
     }
 
     private async Task<Ending?> AwaitShipmentAsync()
@@ -165,7 +175,8 @@ internal sealed partial class FulfilmentRun
             switch (received)
             {
                 case null:
-                    return Ending.Failed(FulfilmentFailureReason.ShipmentCreationTimeout, ReleaseMode.Restock, $"no shipment within {settings.ShipmentCreationTimeout}");
+                    var timedOut = Ending.Failed(FulfilmentFailureReason.ShipmentCreationTimeout, ReleaseMode.Restock, $"no shipment within {settings.ShipmentCreationTimeout}");
+                    return await EndTheHandOffAsync(timedOut);
                 case { Name: WorkflowEvents.ShipmentCreated }:
                     var created = ContractJson.Deserialize<ShipmentCreated>(received.Payload);
                     Took(received);
@@ -186,9 +197,13 @@ internal sealed partial class FulfilmentRun
                     Took(received);
                     return Ending.ShipmentFailed(ContractJson.Deserialize<ShipmentFailed>(received.Payload));
                 case { Name: WorkflowEvents.OrderCancelled or WorkflowEvents.ReleaseRequested }:
-                    if (ReadCancellation(received) is { } cancellation)
+                    if (refused)
                     {
-                        return cancellation;
+                        Ignore(received, "cancellation already refused");
+                    }
+                    else if (ReadCancellation(received) is { } cancellation && await CancelDuringTheHandOffAsync(cancellation) is { } cancelled)
+                    {
+                        return cancelled;
                     }
 
                     break;

@@ -30,6 +30,11 @@ internal static class ScenarioFiles
         "early-cancellation",
         "bad-input",
         "delivered-before-created",
+        "hand-off-cancelled-before-the-send",
+        "hand-off-cancelled-carrier-cancels",
+        "hand-off-cancelled-too-late",
+        "hand-off-timeout-carrier-has-the-parcel",
+        "hand-off-lost-callback",
     ];
 
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Sandbox", "Scenarios");

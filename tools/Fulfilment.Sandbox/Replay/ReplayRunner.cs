@@ -86,6 +86,12 @@ public sealed class ReplayRunner(SandboxHost host, TextWriter output)
             case ScenarioStep.Advance advance:
                 await host.AdvanceAsync(advance.By, cancellationToken).ConfigureAwait(false);
                 break;
+            case ScenarioStep.Pause pause:
+                host.Bus.Pause(pause.Entity);
+                break;
+            case ScenarioStep.Resume resume:
+                host.Bus.Resume(resume.Entity);
+                break;
         }
     }
 

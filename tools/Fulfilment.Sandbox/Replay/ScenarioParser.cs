@@ -70,8 +70,10 @@ public static class ScenarioParser
             "carrierAvailable" => new ScenarioStep.CarrierAvailable(index, Uuid(step["carrierAvailable"], where + ".carrierAvailable")),
             "carrierPicksUp" => new ScenarioStep.CarrierPicksUp(index, Uuid(step["carrierPicksUp"], where + ".carrierPicksUp")),
             "advance" => new ScenarioStep.Advance(index, Duration(step["advance"], where + ".advance")),
+            "pause" => new ScenarioStep.Pause(index, Entity(step["pause"], where + ".pause")),
+            "resume" => new ScenarioStep.Resume(index, Entity(step["resume"], where + ".resume")),
             var other => throw new ScenarioException(
-                $"{where}: unknown step '{other}' (send, pick, shortPick, carrier, carrierRejects, carrierOmitsTracking, carrierUnavailable, carrierAvailable, carrierPicksUp, advance)"),
+                $"{where}: unknown step '{other}' (send, pick, shortPick, carrier, carrierRejects, carrierOmitsTracking, carrierUnavailable, carrierAvailable, carrierPicksUp, advance, pause, resume)"),
         };
     }
 
@@ -131,6 +133,16 @@ public static class ScenarioParser
 
     private static JsonArray Array(JsonNode? node, string where) =>
         node as JsonArray ?? throw new ScenarioException($"{where}: must be an array");
+
+    /// <summary>A queue, or a topic subscription as <c>topic/subscription</c>, of the topology.</summary>
+    private static string Entity(JsonNode? node, string where)
+    {
+        var entity = Text(node, where);
+        var known = Topology.Queues.Concat(Topology.TopicSubscriptions.Select(s => s.Topic + "/" + s.Subscription));
+        return known.Contains(entity, StringComparer.Ordinal)
+            ? entity
+            : throw new ScenarioException($"{where}: '{entity}' is not a queue or topic/subscription of the topology");
+    }
 
     private static string Text(JsonNode? node, string where) =>
         node is JsonValue value && value.TryGetValue<string>(out var text)

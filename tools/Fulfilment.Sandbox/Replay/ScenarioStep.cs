@@ -32,8 +32,13 @@ public abstract record ScenarioStep(int Index)
     /// <summary>The fake carrier picks the order's parcel up: a cancel is answered TOO_LATE from now on.</summary>
     public sealed record CarrierPicksUp(int Index, Guid OrderId) : ScenarioStep(Index);
 
-    /// <summary>Moves the virtual clock; due timers fire.</summary>
+    /// <summary>Moves the scenario clock; the workflow timers it crosses fire.</summary>
     public sealed record Advance(int Index, TimeSpan By) : ScenarioStep(Index);
+
+    /// <summary>The receiver of a queue or subscription is down: its deliveries are held until <see cref="Resume"/>.</summary>
+    public sealed record Pause(int Index, string Entity) : ScenarioStep(Index);
+
+    public sealed record Resume(int Index, string Entity) : ScenarioStep(Index);
 }
 
 /// <summary>How the fake carrier signs a scripted callback.</summary>
