@@ -252,6 +252,7 @@ module serviceBus 'modules/servicebus.bicep' = {
       'fulfilment-failed'
       'fulfilment-cancelled'
       'order-cancellation-refused'
+      'fulfilment-reconciled'
     ]
     subscriptions: [
       { topic: 'order-completed', name: 'fulfilment' }
@@ -316,6 +317,7 @@ module appRoles 'modules/app-roles.bicep' = {
       'fulfilment-failed'
       'fulfilment-cancelled'
       'order-cancellation-refused'
+      'fulfilment-reconciled'
     ]
   }
 }

@@ -27,4 +27,5 @@ public static class MessageNames
     public const string FulfilmentFailed = "fulfilment-failed";
     public const string FulfilmentCancelled = "fulfilment-cancelled";
     public const string OrderCancellationRefused = "order-cancellation-refused";
+    public const string FulfilmentReconciled = "fulfilment-reconciled";
 }

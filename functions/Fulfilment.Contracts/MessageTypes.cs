@@ -26,6 +26,7 @@ public static class MessageTypes
         [MessageNames.FulfilmentFailed] = typeof(FulfilmentFailed),
         [MessageNames.FulfilmentCancelled] = typeof(FulfilmentCancelled),
         [MessageNames.OrderCancellationRefused] = typeof(OrderCancellationRefused),
+        [MessageNames.FulfilmentReconciled] = typeof(FulfilmentReconciled),
     };
 
     private static readonly Dictionary<Type, string> ByType = ByName.ToDictionary(p => p.Value, p => p.Key);

@@ -44,6 +44,7 @@ public static class Topology
         MessageNames.FulfilmentFailed,
         MessageNames.FulfilmentCancelled,
         MessageNames.OrderCancellationRefused,
+        MessageNames.FulfilmentReconciled,
     ];
 
     /// <summary>Ordering's own queues and topics: Fulfilment receives from them and never sends to them.</summary>

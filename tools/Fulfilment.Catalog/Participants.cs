@@ -51,7 +51,7 @@ public static class Participants
         MessageNames.InventoryReserved or MessageNames.InventoryUnavailable => Inventory,
         MessageNames.OrderPacked or MessageNames.OrderShortPicked => Warehouse,
         MessageNames.OrderReadyForShipping or MessageNames.FulfilmentFailed or MessageNames.FulfilmentCancelled
-            or MessageNames.OrderCancellationRefused => Workflow,
+            or MessageNames.OrderCancellationRefused or MessageNames.FulfilmentReconciled => Workflow,
         MessageNames.CreateShipment or MessageNames.ShipmentRejected => Shipping,
         // The carrier's callbacks, which Shipping checks, records and republishes on the topic.
         MessageNames.ShipmentCreated or MessageNames.ShipmentDelivered or MessageNames.ShipmentFailed => Shipping,

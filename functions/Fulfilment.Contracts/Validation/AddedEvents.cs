@@ -36,5 +36,15 @@ internal static class AddedEvents
             Field.Named("stage").Required().Text(),
             Field.Named("refusedAt").Required().DateTime(),
             Field.Named("reason").Required().Text()),
+        [typeof(FulfilmentReconciled)] = Shape.Of(
+            Field.Named("orderId").Required().Uuid(),
+            Field.Named("event").Required().OneOf<CarrierEventName>(),
+            Field.Named("previousOutcome").Required().OneOf<PreviousOutcome>(),
+            Field.Named("action").Required().OneOf<ReconciliationAction>(),
+            Field.Named("reconciledAt").Required().DateTime(),
+            Field.Named("reservationId").Uuid(),
+            Field.Named("shipmentId").Uuid(),
+            Field.Named("shortfall").Integer(minimum: 0),
+            Field.Named("detail").Text()),
     };
 }

@@ -84,6 +84,11 @@ internal static class InventoryEntityMapper
             entity["SettledAt"] = Format(settledAt);
         }
 
+        if (r.Shortfall.Count > 0)
+        {
+            entity["ShortfallItems"] = ContractJson.Serialize(r.Shortfall);
+        }
+
         return entity;
     }
 
@@ -99,7 +104,8 @@ internal static class InventoryEntityMapper
         Enum.Parse<ReservationStatus>(e.GetString("Status"), ignoreCase: true),
         e.GetString("Reason"),
         Parse(e.GetString("SettledAt")),
-        ContractJson.Deserialize<List<LineItem>>(e.GetString("WrittenOffItems") ?? "[]"));
+        ContractJson.Deserialize<List<LineItem>>(e.GetString("WrittenOffItems") ?? "[]"),
+        ContractJson.Deserialize<List<LineItem>>(e.GetString("ShortfallItems") ?? "[]"));
 
     public static TableEntity ToExpiryEntity(Reservation r) => new(Partition, ExpiryKey(r.ExpiresAt, r.Id))
     {

@@ -16,6 +16,12 @@ public static class ReleaseReasons
     /// <summary>Consumed on delivery.</summary>
     public const string Delivered = "DELIVERED";
 
+    /// <summary>
+    /// Consumed although it had been released: the carrier delivered the parcel after the order's fulfilment had ended
+    /// and put its units back on sale (see <see cref="ReservationLedger.ReconcileDeliveryAsync"/>).
+    /// </summary>
+    public const string DeliveredAfterRelease = "DELIVERED_AFTER_RELEASE";
+
     /// <summary>A release-inventory command without a reason.</summary>
     public const string Unspecified = "UNSPECIFIED";
 

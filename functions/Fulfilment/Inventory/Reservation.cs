@@ -5,7 +5,9 @@ namespace Fulfilment.Inventory;
 
 /// <summary>
 /// Stock held for one cart. There is exactly one reservation per cart, ever: its id is derived from the cartId
-/// (<see cref="IdFor"/>). It goes HELD → CONSUMED (delivered or written off) or HELD → RELEASED, and nothing else.
+/// (<see cref="IdFor"/>). It goes HELD → CONSUMED (delivered or written off) or HELD → RELEASED, and nothing else —
+/// with one exception, <see cref="ConsumeAfterRelease"/>: RELEASED → CONSUMED when the carrier delivers the parcel of
+/// an order whose fulfilment had ended and released it (a reconciliation; a parcel's units never stay on sale).
 /// While HELD and not linked to an order it expires at <see cref="ExpiresAt"/>; only linking (the workflow, on
 /// order-completed) sets <see cref="OrderId"/> and stops the clock. An orderId given at reserve time is only
 /// <see cref="OrderIdHint"/>: published, and the one order allowed to link it.
@@ -24,7 +26,8 @@ public sealed class Reservation
         ReservationStatus status = ReservationStatus.Held,
         string? reason = null,
         DateTimeOffset? settledAt = null,
-        IReadOnlyList<LineItem>? writtenOff = null)
+        IReadOnlyList<LineItem>? writtenOff = null,
+        IReadOnlyList<LineItem>? shortfall = null)
     {
         Id = id;
         CartId = cartId;
@@ -38,6 +41,7 @@ public sealed class Reservation
         Reason = reason;
         SettledAt = settledAt;
         WrittenOff = writtenOff ?? [];
+        Shortfall = shortfall ?? [];
     }
 
     public Guid Id { get; }
@@ -69,6 +73,12 @@ public sealed class Reservation
 
     /// <summary>Units that left the books without being delivered (lost parcel, short pick).</summary>
     public IReadOnlyList<LineItem> WrittenOff { get; private set; }
+
+    /// <summary>
+    /// Units a delivery after release (<see cref="ConsumeAfterRelease"/>) could not take back from stock: they had
+    /// been sold again meanwhile, and their products are flagged for a count. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<LineItem> Shortfall { get; private set; }
 
     /// <summary>HELD and not yet linked to an order: the expiry sweep will release it at <see cref="ExpiresAt"/>.</summary>
     public bool IsWaitingForOrder => Status == ReservationStatus.Held && OrderId is null;
@@ -106,6 +116,24 @@ public sealed class Reservation
 
     internal void Consume(string reason, DateTimeOffset now, bool writtenOff) =>
         Settle(ReservationStatus.Consumed, reason, now, writtenOff ? Items : []);
+
+    /// <summary>
+    /// RELEASED → CONSUMED (reason DELIVERED_AFTER_RELEASE), the one way out of RELEASED: the carrier delivered the
+    /// parcel after the order's fulfilment had ended and given the units back. What was written off at the release
+    /// stays written off; <paramref name="shortfall"/> is what could not be taken back from stock.
+    /// </summary>
+    internal void ConsumeAfterRelease(DateTimeOffset now, IReadOnlyList<LineItem> shortfall)
+    {
+        if (Status != ReservationStatus.Released)
+        {
+            throw new InvalidOperationException($"Reservation {Id} is {Status}: only a RELEASED reservation can be consumed after its release.");
+        }
+
+        Status = ReservationStatus.Consumed;
+        Reason = ReleaseReasons.DeliveredAfterRelease;
+        SettledAt = now;
+        Shortfall = shortfall;
+    }
 
     internal int QuantityOf(Guid productId) => Items.FirstOrDefault(i => i.ProductId == productId)?.Quantity ?? 0;
 

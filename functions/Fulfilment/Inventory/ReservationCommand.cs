@@ -59,8 +59,6 @@ internal sealed class ReservationCommand(Guid reservationId, Func<Reservation, D
             return false;
         }
 
-        step.Transition(reservation);
-        rows.Touch(Key);
         if (step.Stock is not null)
         {
             foreach (var line in reservation.Items)
@@ -71,6 +69,9 @@ internal sealed class ReservationCommand(Guid reservationId, Func<Reservation, D
                 rows.Touch(StockKey(line.ProductId));
             }
         }
+
+        step.Transition(reservation);
+        rows.Touch(Key);
 
         Decision = new ReservationResult(step.Outcome, reservationId, Snapshot(reservation), step.Detail);
         return true;

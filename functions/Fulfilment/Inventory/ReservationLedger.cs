@@ -7,9 +7,10 @@ namespace Fulfilment.Inventory;
 
 /// <summary>
 /// Everything that happens to a reservation after it is made: link to an order, release, consume on delivery, write
-/// off a lost parcel, release after a short pick, expire. Each is a <see cref="ReservationCommand"/>: one conditional
-/// entity-group transaction over the reservation row, its stock rows and its expiry-index row (shared with whatever
-/// else the group commit holds), and idempotent: repeating it finds the reservation already changed and answers
+/// off a lost parcel, release after a short pick, expire, take off the books a parcel delivered after its
+/// fulfilment ended. Each is a <see cref="ReservationCommand"/>: one conditional entity-group transaction over the
+/// reservation row, its stock rows and its expiry-index row (shared with whatever else the group commit holds), and
+/// idempotent: repeating it finds the reservation already changed and answers
 /// <see cref="AlreadyApplied"/>. <see cref="GetAsync"/> always reads storage.
 /// </summary>
 public sealed partial class ReservationLedger(InventoryTable table, TimeProvider time, ILogger<ReservationLedger> logger)
@@ -73,6 +74,16 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
             ReservationStatus.Released => new Step(r.IsExpired ? Expired : Released),
             _ => ShortPick.Plan(r, missing, now),
         }, cancellationToken);
+
+    /// <summary>
+    /// A parcel of <paramref name="orderId"/> delivered after its fulfilment had ended: the reservation's units leave
+    /// the books whatever its state (<see cref="LateDelivery"/>). HELD → CONSUMED (DELIVERED); RELEASED → CONSUMED
+    /// (DELIVERED_AFTER_RELEASE), taking the units back from sale as far as they are still available and flagging the
+    /// product for a count for the rest (<see cref="Reservation.Shortfall"/>); CONSUMED → AlreadyApplied. A reservation
+    /// not linked to that order is left alone (LinkedToAnotherOrder).
+    /// </summary>
+    public Task<ReservationResult> ReconcileDeliveryAsync(Guid reservationId, Guid orderId, CancellationToken cancellationToken) =>
+        ChangeAsync(reservationId, nameof(ReconcileDeliveryAsync), (r, now) => LateDelivery.Plan(r, orderId, now), cancellationToken);
 
     /// <summary>HELD, unlinked and past expiresAt → RELEASED with reason EXPIRED (the expiry sweep).</summary>
     public Task<ReservationResult> ExpireAsync(Guid reservationId, CancellationToken cancellationToken) =>

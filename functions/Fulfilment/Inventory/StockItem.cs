@@ -78,6 +78,26 @@ public sealed class StockItem
 
     internal void FlagForCount() => NeedsCount = true;
 
+    /// <summary>
+    /// Units that had gone back on sale turn out to have been delivered (a parcel that left after its reservation was
+    /// released): as many as are still available leave the books (consumed). The rest were sold again — they cannot
+    /// be taken from another order's reservation or delivery, so the product is flagged for a count — and their
+    /// number is returned. The books stay balanced and nothing goes negative.
+    /// </summary>
+    internal int TakeBackDelivered(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        var taken = Math.Min(quantity, Available);
+        Available -= taken;
+        Consumed += taken;
+        if (taken < quantity)
+        {
+            FlagForCount();
+        }
+
+        return quantity - taken;
+    }
+
     internal void Restock(int quantity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);

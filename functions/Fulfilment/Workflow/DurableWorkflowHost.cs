@@ -65,7 +65,6 @@ public sealed partial class DurableWorkflowHost(DurableTaskClient client, Workfl
         }
     }
 
-    /// <summary>The order's fulfilment status and where its instance is; null for an order Fulfilment has never seen.</summary>
     public async Task<FulfilmentSnapshot?> GetAsync(Guid orderId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(WorkflowInstanceId.For(orderId), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);

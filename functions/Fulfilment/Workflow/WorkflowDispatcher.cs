@@ -9,9 +9,11 @@ namespace Fulfilment.Workflow;
 /// (<see cref="WorkflowRouter"/>), start or raise through the <see cref="IWorkflowHost"/>, and say how to settle it.
 /// The adapter only binds the message, calls this and applies the <see cref="Settlement"/>. An order-cancelled for
 /// an order with no instance yet starts the order's instance as <see cref="CancelledBeforeStartOrchestration"/>, so the
-/// cancellation wins over a later order-completed; any other event for an unknown instance is dead-lettered.
+/// cancellation wins over a later order-completed; any other event for an unknown instance is dead-lettered. A
+/// shipment-created or shipment-delivered for a finished instance is reconciled (<see cref="FulfilmentReconciler"/>);
+/// any other event for a finished instance is late or a duplicate, and dropped.
 /// </summary>
-public sealed partial class WorkflowDispatcher(WorkflowRouter router, ILogger<WorkflowDispatcher> logger)
+public sealed partial class WorkflowDispatcher(WorkflowRouter router, FulfilmentReconciler reconciler, ILogger<WorkflowDispatcher> logger)
 {
     /// <summary>
     /// Returns how to settle the message, or null when it is not for the workflow (a release-inventory of a
@@ -45,11 +47,51 @@ public sealed partial class WorkflowDispatcher(WorkflowRouter router, ILogger<Wo
             raised = await CancelBeforeStartAsync(host, route, cancellationToken).ConfigureAwait(false);
         }
 
+        if (raised == RaiseOutcome.InstanceFinished && route.EventName is WorkflowEvents.ShipmentCreated or WorkflowEvents.ShipmentDelivered)
+        {
+            return await ReconcileAsync(host, route, cancellationToken).ConfigureAwait(false);
+        }
+
         // Unknown: resubmittable once the order exists; finished: a late or duplicate event, dropped.
         return raised == RaiseOutcome.UnknownInstance
-            ? Settlement.DeadLetter(WorkflowRoute.NoFulfilmentForOrder, $"no fulfilment workflow {route.InstanceId}")
+            ? NoFulfilment(route)
             : Settlement.Complete;
     }
+
+    /// <summary>
+    /// A carrier event for a finished fulfilment: reconciled on its status. An orchestration that faulted (a defect:
+    /// no outcome to go by) cannot be reconciled automatically: dead-lettered for an operator.
+    /// </summary>
+    private async Task<Settlement> ReconcileAsync(IWorkflowHost host, WorkflowRoute route, CancellationToken cancellationToken)
+    {
+        WorkflowInstanceId.TryParse(route.InstanceId, out var orderId);
+        var snapshot = await host.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return NoFulfilment(route); // purged since the raise looked
+        }
+
+        if (snapshot.State == WorkflowInstanceState.Faulted || snapshot.Status.Outcome is null)
+        {
+            LogFaulted(orderId, route.EventName!, snapshot.Fault);
+            return Settlement.DeadLetter(
+                WorkflowRoute.FulfilmentFaulted, $"{route.InstanceId} faulted ({snapshot.Fault}): {route.EventName} cannot be reconciled automatically");
+        }
+
+        if (route.EventName == WorkflowEvents.ShipmentCreated)
+        {
+            await reconciler.ReconcileCreatedAsync(snapshot.Status, ContractJson.Deserialize<ShipmentCreated>(route.Payload!), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await reconciler.ReconcileDeliveredAsync(snapshot.Status, ContractJson.Deserialize<ShipmentDelivered>(route.Payload!), cancellationToken).ConfigureAwait(false);
+        }
+
+        return Settlement.Complete;
+    }
+
+    private static Settlement NoFulfilment(WorkflowRoute route) =>
+        Settlement.DeadLetter(WorkflowRoute.NoFulfilmentForOrder, $"no fulfilment workflow {route.InstanceId}");
 
     /// <summary>
     /// order-cancelled before order-completed: start the order's instance as cancelled. If that start finds the
@@ -71,6 +113,9 @@ public sealed partial class WorkflowDispatcher(WorkflowRouter router, ILogger<Wo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} cancelled before order-completed: {InstanceId} started as cancelled")]
     private partial void LogCancelledBeforeStart(Guid orderId, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: {EventName} for a faulted fulfilment ({Fault}): dead-lettered for an operator")]
+    private partial void LogFaulted(Guid orderId, string eventName, string? fault);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: {InstanceId} appeared meanwhile; the cancellation is raised into it")]
     private partial void LogStartRaceLost(Guid orderId, string instanceId);

@@ -31,6 +31,12 @@ public sealed record WorkflowRoute(
     /// </summary>
     public const string NoFulfilmentForOrder = nameof(NoFulfilmentForOrder);
 
+    /// <summary>
+    /// Dead-letter reason (set by <see cref="WorkflowDispatcher"/>): a shipment-created or shipment-delivered for an
+    /// order whose orchestration faulted (a defect): with no outcome to go by it cannot be reconciled automatically.
+    /// </summary>
+    public const string FulfilmentFaulted = nameof(FulfilmentFaulted);
+
     /// <summary>Dead-letter reason: the router does not know the message name (an adapter defect).</summary>
     public const string NotAWorkflowMessage = nameof(NotAWorkflowMessage);
 

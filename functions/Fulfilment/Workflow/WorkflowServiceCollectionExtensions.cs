@@ -10,8 +10,9 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>
     /// The workflow's application side: options (section "Workflow", validated at start; copied into each
     /// orchestration's input as <see cref="WorkflowSettings"/>), the steps its activities run, the shared
-    /// <see cref="WorkflowRouter"/> and <see cref="WorkflowDispatcher"/>. The orchestrators themselves are static
-    /// (<see cref="FulfilmentOrchestration"/>, <see cref="CancelledBeforeStartOrchestration"/>). Needs
+    /// <see cref="WorkflowRouter"/> and <see cref="WorkflowDispatcher"/> (with its <see cref="FulfilmentReconciler"/>).
+    /// The orchestrators themselves are static (<see cref="FulfilmentOrchestration"/>,
+    /// <see cref="CancelledBeforeStartOrchestration"/>). Needs
     /// <c>AddInventory</c>, <c>AddWarehouse</c>, <c>AddShipping</c> and an <c>IMessagePublisher</c>.
     /// </summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<WorkflowRouter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FulfilmentHistoryPurge>();
+        services.TryAddSingleton<FulfilmentReconciler>();
         services.TryAddSingleton<WorkflowDispatcher>();
         services.TryAddSingleton<LinkReservationStep>();
         services.TryAddSingleton<CreatePickingJobStep>();

@@ -83,6 +83,12 @@ public static class ContractCases
         ContractCase.For<OrderCancellationRefused>(MessageNames.OrderCancellationRefused)
             .Required("$.orderId", "$.stage", "$.refusedAt", Reason)
             .Uuid("$.orderId").Text("$.stage", Reason).DateTime("$.refusedAt"),
+        ContractCase.For<FulfilmentReconciled>(MessageNames.FulfilmentReconciled)
+            .Required("$.orderId", "$.event", "$.previousOutcome", "$.action", "$.reconciledAt")
+            .Uuid("$.orderId", "$.reservationId", "$.shipmentId").DateTime("$.reconciledAt").AtLeast(0, "$.shortfall").Text("$.detail")
+            .OneOf("$.event", "shipment-created", "shipment-delivered")
+            .OneOf("$.previousOutcome", "FAILED", "CANCELLED", "COMPENSATION_FAILED", "ALREADY_FULFILLED")
+            .OneOf("$.action", "CONSUMED", "RECLAIMED_FROM_STOCK", "NOTHING_TO_DO"),
     }.ToDictionary(c => c.Name);
 
     /// <summary>Every (message, fault) pair, as theory data.</summary>

@@ -39,6 +39,9 @@ public static class ContractExamples
         [MessageNames.FulfilmentFailed] = new FulfilmentFailed(OrderId, FulfilmentFailureReason.ShipmentFailed, "Delivering", At, ReservationId, "LOST"),
         [MessageNames.FulfilmentCancelled] = new FulfilmentCancelled(OrderId, CancellationReason.Fraud, "Picking", At, ReservationId),
         [MessageNames.OrderCancellationRefused] = new OrderCancellationRefused(OrderId, "Shipped", At, "the carrier has the parcel"),
+        [MessageNames.FulfilmentReconciled] = new FulfilmentReconciled(
+            OrderId, CarrierEventName.ShipmentDelivered, PreviousOutcome.Cancelled, ReconciliationAction.ReclaimedFromStock, At, ReservationId, ShipmentId, 1,
+            "the units had been put back on sale: 1 had been sold again"),
     };
 
     public static IReadOnlyDictionary<string, object> Minimal { get; } = new Dictionary<string, object>
@@ -61,6 +64,8 @@ public static class ContractExamples
         [MessageNames.FulfilmentFailed] = new FulfilmentFailed(OrderId, FulfilmentFailureReason.PickingTimeout, "Picking", At),
         [MessageNames.FulfilmentCancelled] = new FulfilmentCancelled(OrderId, CancellationReason.OutOfStock, "Reserved", At),
         [MessageNames.OrderCancellationRefused] = new OrderCancellationRefused(OrderId, "Delivered", At, "already delivered"),
+        [MessageNames.FulfilmentReconciled] = new FulfilmentReconciled(
+            OrderId, CarrierEventName.ShipmentCreated, PreviousOutcome.Failed, ReconciliationAction.NothingToDo, At),
     };
 
     /// <summary>The JSON body of a full example, as Fulfilment would send it.</summary>

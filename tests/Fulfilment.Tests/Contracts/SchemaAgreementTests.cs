@@ -51,6 +51,9 @@ public sealed class SchemaAgreementTests
         { MessageNames.ShipmentFailed, "$.reason", typeof(ShipmentFailureReason) },
         { MessageNames.FulfilmentFailed, "$.reason", typeof(FulfilmentFailureReason) },
         { MessageNames.FulfilmentCancelled, "$.reason", typeof(CancellationReason) },
+        { MessageNames.FulfilmentReconciled, "$.event", typeof(CarrierEventName) },
+        { MessageNames.FulfilmentReconciled, "$.previousOutcome", typeof(PreviousOutcome) },
+        { MessageNames.FulfilmentReconciled, "$.action", typeof(ReconciliationAction) },
     };
 
     /// <summary>A member added to a record's enum must be added to the schema too (and is accepted by both).</summary>

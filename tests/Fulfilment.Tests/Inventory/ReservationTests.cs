@@ -37,6 +37,40 @@ public sealed class ReservationTests
     }
 
     [Fact]
+    public void ConsumeAfterRelease_Released_ConsumedWithTheReasonTheShortfallAndTheEarlierWriteOff()
+    {
+        var reservation = Held();
+        var lost = new LineItem(reservation.Items[0].ProductId, 1);
+        reservation.Release(ReleaseReasons.ShortPick, Now, [lost]);
+
+        reservation.ConsumeAfterRelease(Now.AddDays(1), [lost]);
+
+        Assert.Equal((ReservationStatus.Consumed, ReleaseReasons.DeliveredAfterRelease, Now.AddDays(1)), (reservation.Status, reservation.Reason, reservation.SettledAt));
+        Assert.Equal([lost], reservation.Shortfall);
+        Assert.Equal([lost], reservation.WrittenOff);
+    }
+
+    [Fact]
+    public void ConsumeAfterRelease_Held_ThrowsAndStaysHeld()
+    {
+        var reservation = Held();
+
+        Assert.Throws<InvalidOperationException>(() => reservation.ConsumeAfterRelease(Now, []));
+
+        Assert.Equal(ReservationStatus.Held, reservation.Status);
+    }
+
+    [Fact]
+    public void ConsumeAfterRelease_Consumed_Throws()
+    {
+        var reservation = Held();
+        reservation.Release("ORDER_CANCELLED", Now);
+        reservation.ConsumeAfterRelease(Now, []);
+
+        Assert.Throws<InvalidOperationException>(() => reservation.ConsumeAfterRelease(Now, []));
+    }
+
+    [Fact]
     public void Link_AlreadyLinked_Throws()
     {
         var reservation = Held();

@@ -27,6 +27,30 @@ public sealed class StockItemTests
     }
 
     [Fact]
+    public void TakeBackDelivered_UnitsStillAvailable_ConsumedNoShortfallNoCount()
+    {
+        var stock = StockItem.Open(Guid.NewGuid(), 5);
+
+        var shortfall = stock.TakeBackDelivered(3);
+
+        Assert.Equal((0, 2, 3, false), (shortfall, stock.Available, stock.Consumed, stock.NeedsCount));
+        Assert.True(stock.IsBalanced);
+    }
+
+    [Fact]
+    public void TakeBackDelivered_UnitsSoldAgain_TakesWhatIsAvailableFlagsForCountAndReturnsTheRest()
+    {
+        var stock = StockItem.Open(Guid.NewGuid(), 5);
+        stock.Reserve(4);
+
+        var shortfall = stock.TakeBackDelivered(3);
+
+        Assert.Equal((2, 0, 4, 1, true), (shortfall, stock.Available, stock.Reserved, stock.Consumed, stock.NeedsCount));
+        Assert.Equal(0, stock.WrittenOff);
+        Assert.True(stock.IsBalanced);
+    }
+
+    [Fact]
     public void WriteOff_HeldUnits_CountedAsConsumedAndWrittenOff()
     {
         var stock = StockItem.Open(Guid.NewGuid(), 5);

@@ -4,12 +4,14 @@ using Fulfilment.Workflow;
 namespace Fulfilment.Tests.Workflow;
 
 /// <summary>
-/// A hand-written <see cref="IWorkflowHost"/>: instances are ids (existing or not, running or finished), and every
-/// call is recorded as "Kind instanceId [eventName]". Can play an order-completed that wins a start race.
+/// A hand-written <see cref="IWorkflowHost"/>: instances are ids (existing or not, running or finished, with the
+/// status a finished one ended with), and every call is recorded as "Kind instanceId [eventName]". Can play an
+/// order-completed that wins a start race.
 /// </summary>
 internal sealed class FakeWorkflowHost : IWorkflowHost
 {
     private readonly Dictionary<string, bool> instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FulfilmentSnapshot> snapshots = new(StringComparer.Ordinal);
 
     public List<string> Calls { get; } = [];
 
@@ -25,6 +27,15 @@ internal sealed class FakeWorkflowHost : IWorkflowHost
     public FakeWorkflowHost WithFinished(string instanceId)
     {
         instances[instanceId] = false;
+        return this;
+    }
+
+    /// <summary>A finished instance whose status <see cref="GetAsync"/> returns (with the instance's state).</summary>
+    public FakeWorkflowHost WithFinished(FulfilmentStatus ended, WorkflowInstanceState state = WorkflowInstanceState.Completed, string? fault = null)
+    {
+        var instanceId = WorkflowInstanceId.For(ended.OrderId);
+        instances[instanceId] = false;
+        snapshots[instanceId] = new FulfilmentSnapshot(ended, state, fault);
         return this;
     }
 
@@ -49,6 +60,13 @@ internal sealed class FakeWorkflowHost : IWorkflowHost
             ? running ? RaiseOutcome.Delivered : RaiseOutcome.InstanceFinished
             : RaiseOutcome.UnknownInstance;
         return Task.FromResult(outcome);
+    }
+
+    public Task<FulfilmentSnapshot?> GetAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var instanceId = WorkflowInstanceId.For(orderId);
+        Calls.Add($"Get {instanceId}");
+        return Task.FromResult(snapshots.GetValueOrDefault(instanceId));
     }
 
     private StartOutcome Start(string kind, string instanceId)

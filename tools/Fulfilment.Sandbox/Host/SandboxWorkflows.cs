@@ -56,6 +56,8 @@ public sealed class SandboxWorkflows(DurableWorkflowHost host, WorkflowOptions c
         return raised;
     }
 
+    public Task<FulfilmentSnapshot?> GetAsync(Guid orderId, CancellationToken cancellationToken) => host.GetAsync(orderId, cancellationToken);
+
     /// <summary>The order's status as the status endpoint would show it; null for an order with no instance.</summary>
     public async Task<FulfilmentStatus?> StatusOfAsync(string instanceId, CancellationToken cancellationToken) =>
         await StatusAsync(instanceId, cancellationToken).ConfigureAwait(false) is { } status ? status.Status : null;
@@ -141,7 +143,7 @@ public sealed class SandboxWorkflows(DurableWorkflowHost host, WorkflowOptions c
 
     private async Task<FulfilmentSnapshot?> StatusAsync(string instanceId, CancellationToken cancellationToken) =>
         WorkflowInstanceId.TryParse(instanceId, out var orderId)
-            ? await host.GetAsync(orderId, cancellationToken).ConfigureAwait(false)
+            ? await GetAsync(orderId, cancellationToken).ConfigureAwait(false)
             : null;
 
     /// <summary>What the sandbox knows of one instance: events raised to it, and the wait it was last seen in.</summary>
