@@ -81,7 +81,11 @@ public sealed partial class CarrierCallbackHandler(
         }
 
         var processed = new ProcessedCarrierEvent(carrierEvent.EventId, carrierEvent.Type, outcome.Disposition, outcome.Detail, now, outcome.Message?.Name);
-        outbox.Prune(shipment);
+        if (outcome.Disposition == CarrierEventDisposition.Applied)
+        {
+            outbox.Prune(shipment); // an ignored event leaves the shipment row as it was: only its event id is recorded
+        }
+
         try
         {
             await store.RecordCarrierEventAsync(shipment, processed, outcome.Message, cancellationToken).ConfigureAwait(false);
