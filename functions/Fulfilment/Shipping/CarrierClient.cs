@@ -17,9 +17,12 @@ public sealed class CarrierClient(HttpClient http, IOptions<ShippingOptions> opt
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxReasonLength = 500;
+    private const string CancelledStatus = "CANCELLED";
+    private const string TooLateStatus = "TOO_LATE";
 
     /// <summary>
-    /// <c>POST shipments</c>. Returns the accepted or rejected answer; throws <see cref="HttpRequestException"/>
+    /// <c>POST shipments</c>. Returns the accepted, rejected or cancelled (409 <c>{"status":"CANCELLED"}</c>: the key
+    /// was cancelled first) answer; throws <see cref="HttpRequestException"/>
     /// when the carrier is still failing after the retries (5xx, 429, 408), the pipeline's timeout exception when it
     /// is too slow, and <see cref="CarrierProtocolException"/> on any other answer.
     /// </summary>
@@ -40,10 +43,53 @@ public sealed class CarrierClient(HttpClient http, IOptions<ShippingOptions> opt
         {
             HttpStatusCode.Created or HttpStatusCode.OK => Accepted(status, body),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => CarrierResponse.Rejected(status, RejectionReason(status, body)),
+            HttpStatusCode.Conflict when AnswerStatus(body) == CancelledStatus => CarrierResponse.Cancelled(status),
             HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
                 throw new HttpRequestException($"The carrier answered {status} to create-shipment after the retries.", null, response.StatusCode),
             _ => throw new CarrierProtocolException($"The carrier answered {status} to create-shipment, which the integration does not allow (check the API key and base URL)."),
         };
+    }
+
+    /// <summary>
+    /// <c>POST shipments/{orderId}/cancel</c> (the orderId is the create's Idempotency-Key; same API key and
+    /// resilience pipeline). 200 <c>{"status":"CANCELLED"}</c> → <see cref="CarrierCancelAnswer.Cancelled"/>, 409
+    /// <c>{"status":"TOO_LATE"}</c> → <see cref="CarrierCancelAnswer.TooLate"/>. Throws like
+    /// <see cref="CreateShipmentAsync"/> when the carrier keeps failing or answers anything else.
+    /// </summary>
+    public async Task<CarrierCancelAnswer> CancelShipmentAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"shipments/{orderId:D}/cancel", UriKind.Relative));
+        request.Headers.Add(options.Value.CarrierApiKeyHeader, options.Value.CarrierApiKey);
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when AnswerStatus(body) == CancelledStatus => CarrierCancelAnswer.Cancelled,
+            HttpStatusCode.Conflict when AnswerStatus(body) == TooLateStatus => CarrierCancelAnswer.TooLate,
+            HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError =>
+                throw new HttpRequestException($"The carrier answered {status} to cancel-shipment after the retries.", null, response.StatusCode),
+            _ => throw new CarrierProtocolException($"The carrier answered {status} to cancel-shipment without the documented status (CANCELLED on 200, TOO_LATE on 409)."),
+        };
+    }
+
+    /// <summary>The <c>status</c> string of a JSON object body, or null.</summary>
+    private static string? AnswerStatus(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("status", out var value)
+                   && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static CarrierResponse Accepted(int status, string body)

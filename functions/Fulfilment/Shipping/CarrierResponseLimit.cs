@@ -4,7 +4,8 @@ namespace Fulfilment.Shipping;
 /// Reads the carrier's response body into memory, at most <see cref="MaxBytes"/>, inside the resilience pipeline
 /// (registered after it by <c>AddShipping</c>), so that the attempt and overall timeouts cover the body as well as
 /// the headers. A larger body, announced or not, is a <see cref="CarrierProtocolException"/>: not retried, the
-/// command is redelivered and then dead-lettered. create-shipment's answer is a few hundred bytes.
+/// command is redelivered and then dead-lettered (a cancel call throws, like any fault of the carrier). Every
+/// answer of the carrier's API — create-shipment's, cancel's — is a few hundred bytes.
 /// </summary>
 public sealed class CarrierResponseLimit : DelegatingHandler
 {

@@ -7,10 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Fulfilment.Shipping;
 
 /// <summary>
-/// create-shipment (queue) — the carrier adapter. Calls the carrier only while the shipment is REQUESTED, so a
-/// repeated command never creates a second shipment on our side (and the Idempotency-Key protects the carrier side).
-/// 201 → CREATED; 400/422 → REJECTED and shipment-rejected (the workflow compensates); still failing after the
-/// retries, or too slow → the exception propagates and the command is redelivered.
+/// create-shipment (queue) — the carrier adapter. Before calling the carrier it moves the shipment REQUESTED → SENDING
+/// (ETag-guarded), so a cancellation that wins that write is certain nothing was sent; it calls only from SENDING (a
+/// redelivery finding SENDING calls again with the same Idempotency-Key: it cannot know whether the first call
+/// arrived) and never for a CANCELLED or later shipment. 201 → CREATED, and shipment-created when the answer carries
+/// the tracking number (otherwise the callback publishes it); 400/422 → REJECTED and shipment-rejected (the workflow
+/// compensates); 409 CANCELLED (the key was cancelled with the carrier first) → CANCELLED, nothing published; still
+/// failing after the retries, or too slow → the exception propagates and the command is redelivered.
 /// </summary>
 public sealed partial class CreateShipmentHandler(
     ShipmentStore store,
@@ -23,41 +26,26 @@ public sealed partial class CreateShipmentHandler(
     public async Task<CreateShipmentOutcome> HandleAsync(CreateShipment command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var shipment = await FindOrRequestAsync(command, cancellationToken).ConfigureAwait(false);
-        if (shipment.Status != ShipmentStatus.Requested)
+        var shipment = await BeginSendingAsync(command.OrderId, cancellationToken).ConfigureAwait(false)
+                       ?? await RequestAsync(command, cancellationToken).ConfigureAwait(false);
+        if (shipment.Status != ShipmentStatus.Sending)
         {
-            // Nothing to write: decided on a fresh read, finishing a publish a failed attempt left undone.
-            shipment = await store.FindAsync(command.OrderId, cancellationToken).ConfigureAwait(false) ?? shipment;
-            if (shipment.Status != ShipmentStatus.Requested)
-            {
-                await outbox.PublishAsync(shipment, cancellationToken).ConfigureAwait(false);
-                LogAlreadyHandled(command.OrderId, shipment.Status);
-                return CreateShipmentOutcome.AlreadyHandled;
-            }
+            // Decided on a fresh read (nothing was written); finishes a publish a failed attempt left undone.
+            await outbox.PublishAsync(shipment, cancellationToken).ConfigureAwait(false);
+            LogNotSent(command.OrderId, shipment.Status);
+            return shipment.Status == ShipmentStatus.Cancelled ? CreateShipmentOutcome.Cancelled : CreateShipmentOutcome.AlreadyHandled;
         }
 
         var answer = await carrier.CreateShipmentAsync(command, cancellationToken).ConfigureAwait(false);
-        var recorded = await ConcurrencyRetry.RunAsync(
-            async ct =>
-            {
-                // The first attempt writes the shipment as last seen here; a lost race (412) forgot it, so a retry reads it.
-                var current = await store.GetAsync(command.OrderId, ct).ConfigureAwait(false)
-                              ?? throw new InvalidOperationException($"The shipment of order {command.OrderId} disappeared.");
-                var now = time.GetUtcNow();
-                outbox.Prune(current, consumed: MessageNames.CreateShipment);
-                if (answer.IsAccepted && current.RecordCarrierAccepted(answer.ShipmentId!.Value, answer.TrackingNumber, answer.EstimatedDelivery, now))
-                {
-                    await store.UpdateAsync(current, null, ct).ConfigureAwait(false);
-                }
-                else if (!answer.IsAccepted && current.Reject(answer.StatusCode, answer.RejectionReason!, now) is { } rejected)
-                {
-                    await store.UpdateAsync(current, rejected, ct).ConfigureAwait(false);
-                }
+        shipment = await store.ChangeAsync(command.OrderId, s => RecordAnswer(s, answer), cancellationToken).ConfigureAwait(false)
+                   ?? throw Disappeared(command.OrderId);
+        await outbox.PublishAsync(shipment, cancellationToken).ConfigureAwait(false);
 
-                return current;
-            },
-            cancellationToken).ConfigureAwait(false);
-        await outbox.PublishAsync(recorded, cancellationToken).ConfigureAwait(false);
+        if (shipment.Status == ShipmentStatus.Cancelled)
+        {
+            LogCancelled(command.OrderId, answer.StatusCode);
+            return CreateShipmentOutcome.Cancelled;
+        }
 
         if (answer.IsAccepted)
         {
@@ -69,26 +57,51 @@ public sealed partial class CreateShipmentHandler(
         return CreateShipmentOutcome.Rejected;
     }
 
-    /// <summary>The recorded shipment; a command that arrives without one (sent by hand, say) records it first.</summary>
-    private async Task<Shipment> FindOrRequestAsync(CreateShipment command, CancellationToken cancellationToken)
-    {
-        var existing = await store.GetAsync(command.OrderId, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return existing;
-        }
+    /// <summary>
+    /// REQUESTED → SENDING, saved (ETag-guarded) before any carrier call; the shipment the call must go by (SENDING:
+    /// call), or null when the order has none. The write drops create-shipment from the outbox: being handled, it was sent.
+    /// </summary>
+    private Task<Shipment?> BeginSendingAsync(Guid orderId, CancellationToken cancellationToken) =>
+        store.ChangeAsync(
+            orderId,
+            shipment =>
+            {
+                outbox.Prune(shipment, consumed: MessageNames.CreateShipment);
+                return (shipment.BeginSending(time.GetUtcNow()), null);
+            },
+            cancellationToken);
 
+    /// <summary>The carrier's answer applied to the shipment, with the shipment-created or -rejected it makes.</summary>
+    private (bool Changed, OutgoingMessage? Message) RecordAnswer(Shipment shipment, CarrierResponse answer)
+    {
+        var now = time.GetUtcNow();
+        outbox.Prune(shipment, consumed: MessageNames.CreateShipment);
+        var (changed, message) = answer switch
+        {
+            { IsAccepted: true } => (shipment.RecordCarrierAccepted(answer.ShipmentId!.Value, answer.TrackingNumber, answer.EstimatedDelivery, now), shipment.AnnounceCreated(now)),
+            { IsCancelled: true } => (shipment.RecordCarrierCancelled("the carrier answered create-shipment: the key was cancelled", now), null),
+            _ => (false, shipment.Reject(answer.StatusCode, answer.RejectionReason!, now)),
+        };
+        return (changed || message is not null, message);
+    }
+
+    /// <summary>
+    /// A command that arrives without a recorded shipment (sent by hand, say) records it as REQUESTED (an insert; 409:
+    /// another delivery got there first), then moves it to SENDING like any other.
+    /// </summary>
+    private async Task<Shipment> RequestAsync(CreateShipment command, CancellationToken cancellationToken)
+    {
         var requested = Shipment.Request(
             command.OrderId,
             command.Carrier ?? options.Value.CarrierName,
             command.Service ?? options.Value.DefaultService,
             command.ParcelCount ?? 1,
             time.GetUtcNow());
-        return await store.TryInsertAsync(requested, null, cancellationToken).ConfigureAwait(false)
-            ? requested
-            : await store.FindAsync(command.OrderId, cancellationToken).ConfigureAwait(false)
-              ?? throw new InvalidOperationException($"The shipment of order {command.OrderId} was not recorded.");
+        await store.TryInsertAsync(requested, null, cancellationToken).ConfigureAwait(false);
+        return await BeginSendingAsync(command.OrderId, cancellationToken).ConfigureAwait(false) ?? throw Disappeared(command.OrderId);
     }
+
+    private static InvalidOperationException Disappeared(Guid orderId) => new($"The shipment of order {orderId} disappeared.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier created shipment {ShipmentId} for order {OrderId} (HTTP {StatusCode})")]
     private partial void LogCreated(Guid orderId, Guid shipmentId, int statusCode);
@@ -96,6 +109,9 @@ public sealed partial class CreateShipmentHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Carrier rejected the shipment of order {OrderId} (HTTP {StatusCode}): {Reason}")]
     private partial void LogRejected(Guid orderId, int statusCode, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} is {Status} already; no carrier call")]
-    private partial void LogAlreadyHandled(Guid orderId, ShipmentStatus status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} is {Status}; no carrier call")]
+    private partial void LogNotSent(Guid orderId, ShipmentStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} is cancelled; the carrier answered create-shipment with HTTP {StatusCode}")]
+    private partial void LogCancelled(Guid orderId, int statusCode);
 }

@@ -9,6 +9,12 @@ public enum CreateShipmentOutcome
     /// <summary>The carrier refused it for good (400/422): REJECTED, and shipment-rejected is published.</summary>
     Rejected,
 
-    /// <summary>The shipment was past REQUESTED already: no carrier call (a redelivery, or a callback got there first).</summary>
+    /// <summary>The shipment was past SENDING already: no carrier call (a redelivery, or a callback got there first).</summary>
     AlreadyHandled,
+
+    /// <summary>
+    /// The shipment is CANCELLED: cancelled before the send (no carrier call), or the carrier answered 409 CANCELLED
+    /// (its key was cancelled first), or it cancelled the shipment while the answer was on its way. Nothing published.
+    /// </summary>
+    Cancelled,
 }

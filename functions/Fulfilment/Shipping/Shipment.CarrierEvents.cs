@@ -6,11 +6,15 @@ namespace Fulfilment.Shipping;
 /// <summary>
 /// The carrier callbacks' rules. Out-of-order events are handled on purpose:
 /// <list type="bullet">
-/// <item>shipment-created on REQUESTED or CREATED (the 201 answer and the callback race): CREATED, published once;
-/// a second shipment-created (another event id) is recorded and ignored.</item>
+/// <item>shipment-created on REQUESTED, SENDING or CREATED (the 201 answer and the callback race): CREATED, published
+/// once; after a 201 that carried the tracking number (and so published it), or a first shipment-created, another
+/// shipment-created is recorded and ignored.</item>
 /// <item>shipment-delivered or shipment-failed before shipment-created: applied (the carrier had the parcel), the
 /// event is published; no shipment-created is made up.</item>
 /// <item>anything after DELIVERED, FAILED or REJECTED: recorded and ignored.</item>
+/// <item>after CANCELLED: shipment-created is recorded and ignored (sent before the cancellation); shipment-delivered
+/// or shipment-failed is applied and published — the carrier had the parcel after all, and the workflow must hear it
+/// to reconcile the stock.</item>
 /// <item>a shipment id that is not the order's: unknown shipment (404), nothing recorded.</item>
 /// </list>
 /// Every published event's MessageId is deterministic from its name and the orderId.
@@ -30,6 +34,11 @@ public sealed partial class Shipment
             return CarrierEventOutcome.Ignored($"the shipment is already {Status}; a late {carrierEvent.Type} changes nothing");
         }
 
+        if (Status == ShipmentStatus.Cancelled && carrierEvent.Message is ShipmentCreated)
+        {
+            return CarrierEventOutcome.Ignored("the shipment was cancelled; a late shipment-created changes nothing");
+        }
+
         return carrierEvent.Message switch
         {
             ShipmentCreated created => ApplyCreated(carrierEvent.EventId, created, now),
@@ -41,6 +50,11 @@ public sealed partial class Shipment
 
     private CarrierEventOutcome ApplyCreated(string eventId, ShipmentCreated created, DateTimeOffset now)
     {
+        if (CreatedEventId == AnnouncedByCarrierAnswer)
+        {
+            return CarrierEventOutcome.Ignored("shipment-created was already published from the carrier's answer to create-shipment");
+        }
+
         if (CreatedEventId is not null)
         {
             return CarrierEventOutcome.Ignored($"shipment-created was already received as event {CreatedEventId}");

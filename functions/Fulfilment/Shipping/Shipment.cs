@@ -5,8 +5,9 @@ namespace Fulfilment.Shipping;
 
 /// <summary>
 /// One order's shipment and the rules of its lifecycle (see <see cref="ShipmentStatus"/>). Transitions live here:
-/// requesting, the carrier's answer to create-shipment (this file) and the carrier's callbacks
-/// (<c>Shipment.CarrierEvents.cs</c>). Storage maps it with <see cref="ShipmentEntityMapper"/>.
+/// requesting, sending and the carrier's answer to create-shipment (this file), cancelling
+/// (<c>Shipment.Cancellation.cs</c>) and the carrier's callbacks (<c>Shipment.CarrierEvents.cs</c>). Storage maps it
+/// with <see cref="ShipmentEntityMapper"/>.
 /// </summary>
 public sealed partial class Shipment
 {
@@ -56,8 +57,14 @@ public sealed partial class Shipment
 
     public int? RejectionStatusCode { get; private set; }
 
-    /// <summary>The carrier event that announced creation; a second shipment-created is recorded and ignored.</summary>
+    /// <summary>
+    /// What announced creation: the carrier event id of shipment-created, or <see cref="AnnouncedByCarrierAnswer"/>
+    /// when the carrier's 201 carried the tracking number. A shipment-created after it is recorded and ignored.
+    /// </summary>
     public string? CreatedEventId { get; private set; }
+
+    /// <summary>When the create-shipment call was first about to be made (REQUESTED → SENDING).</summary>
+    public DateTimeOffset? SendingAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -71,6 +78,9 @@ public sealed partial class Shipment
     internal IReadOnlyList<OutgoingMessage> Outbox { get; set; } = [];
 
     public bool IsTerminal => Status is ShipmentStatus.Delivered or ShipmentStatus.Failed or ShipmentStatus.Rejected;
+
+    /// <summary>The value of <see cref="CreatedEventId"/> when the carrier's 201 announced creation (never a carrier event id: it has a space).</summary>
+    public const string AnnouncedByCarrierAnswer = "create-shipment answer";
 
     /// <summary>A new shipment, REQUESTED.</summary>
     public static Shipment Request(Guid orderId, string carrier, ShippingService service, int parcelCount, DateTimeOffset now)
@@ -96,6 +106,10 @@ public sealed partial class Shipment
             RejectionReason = s.RejectionReason,
             RejectionStatusCode = s.RejectionStatusCode,
             CreatedEventId = s.CreatedEventId,
+            SendingAt = s.SendingAt,
+            CancelledAt = s.CancelledAt,
+            CancellationReason = s.CancellationReason,
+            CancellationRefusedAt = s.CancellationRefusedAt,
             UpdatedAt = s.UpdatedAt,
             Version = s.Version,
             Outbox = s.Outbox,
@@ -110,18 +124,36 @@ public sealed partial class Shipment
             OrderId);
 
     /// <summary>
-    /// The carrier answered 201: REQUESTED → CREATED. When a callback got there first, only blanks are filled in.
-    /// Returns false when nothing changed.
+    /// About to call the carrier: REQUESTED → SENDING. Saved (ETag-guarded) before the call, so that a cancellation
+    /// that wins the write is certain nothing was sent. Returns false when the shipment is not REQUESTED.
+    /// </summary>
+    public bool BeginSending(DateTimeOffset now)
+    {
+        if (Status != ShipmentStatus.Requested)
+        {
+            return false;
+        }
+
+        Status = ShipmentStatus.Sending;
+        SendingAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// The carrier answered 201: SENDING (or REQUESTED) → CREATED. When a callback got there first, only blanks are
+    /// filled in; a REJECTED or CANCELLED shipment, or another shipment id, is left alone. Returns false when nothing
+    /// changed.
     /// </summary>
     public bool RecordCarrierAccepted(Guid shipmentId, string? trackingNumber, DateOnly? estimatedDelivery, DateTimeOffset now)
     {
-        if (Status == ShipmentStatus.Rejected || (ShipmentId is not null && ShipmentId != shipmentId))
+        if (Status is ShipmentStatus.Rejected or ShipmentStatus.Cancelled || (ShipmentId is not null && ShipmentId != shipmentId))
         {
             return false;
         }
 
         var before = (Status, ShipmentId, TrackingNumber, EstimatedDelivery);
-        if (Status == ShipmentStatus.Requested)
+        if (Status is ShipmentStatus.Requested or ShipmentStatus.Sending)
         {
             Status = ShipmentStatus.Created;
             CreatedAt = now;
@@ -140,12 +172,29 @@ public sealed partial class Shipment
     }
 
     /// <summary>
-    /// The carrier refused create-shipment for good (400/422): REQUESTED → REJECTED, and the shipment-rejected event
-    /// to publish. Null when the shipment is no longer REQUESTED (a callback already moved it on).
+    /// shipment-created from the carrier's 201, which advances the workflow like the callback: only for a CREATED
+    /// shipment whose tracking number is known and whose creation nobody announced yet (the callback, or an earlier
+    /// answer). Null otherwise: a 201 without a tracking number leaves it to the callback.
+    /// </summary>
+    public OutgoingMessage? AnnounceCreated(DateTimeOffset now)
+    {
+        if (Status != ShipmentStatus.Created || CreatedEventId is not null || ShipmentId is not { } shipmentId || TrackingNumber is not { } tracking)
+        {
+            return null;
+        }
+
+        CreatedEventId = AnnouncedByCarrierAnswer;
+        UpdatedAt = now;
+        return Announce(MessageNames.ShipmentCreated, new ShipmentCreated(shipmentId, OrderId, tracking, CreatedAt ?? now, Carrier, EstimatedDelivery));
+    }
+
+    /// <summary>
+    /// The carrier refused create-shipment for good (400/422): SENDING (or REQUESTED) → REJECTED, and the
+    /// shipment-rejected event to publish. Null when the shipment has moved on (a callback, a cancellation).
     /// </summary>
     public OutgoingMessage? Reject(int statusCode, string reason, DateTimeOffset now)
     {
-        if (Status != ShipmentStatus.Requested)
+        if (Status is not (ShipmentStatus.Requested or ShipmentStatus.Sending))
         {
             return null;
         }

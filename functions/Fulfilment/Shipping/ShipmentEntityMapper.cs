@@ -36,6 +36,10 @@ internal static class ShipmentEntityMapper
             ["RejectionReason"] = s.RejectionReason,
             ["RejectionStatusCode"] = s.RejectionStatusCode,
             ["CreatedEventId"] = s.CreatedEventId,
+            ["SendingAt"] = s.SendingAt,
+            ["CancelledAt"] = s.CancelledAt,
+            ["CancellationReason"] = s.CancellationReason,
+            ["CancellationRefusedAt"] = s.CancellationRefusedAt,
             ["UpdatedAt"] = s.UpdatedAt,
             ["Outbox"] = s.Outbox.Count == 0 ? null : JsonSerializer.Serialize(s.Outbox),
         };
@@ -67,6 +71,10 @@ internal static class ShipmentEntityMapper
             RejectionReason: e.GetString("RejectionReason"),
             RejectionStatusCode: e.GetInt32("RejectionStatusCode"),
             CreatedEventId: e.GetString("CreatedEventId"),
+            SendingAt: e.GetDateTimeOffset("SendingAt"),
+            CancelledAt: e.GetDateTimeOffset("CancelledAt"),
+            CancellationReason: e.GetString("CancellationReason"),
+            CancellationRefusedAt: e.GetDateTimeOffset("CancellationRefusedAt"),
             UpdatedAt: e.GetDateTimeOffset("UpdatedAt") ?? default,
             Version: e.ETag.ToString(),
             Outbox: e.GetString("Outbox") is { } outbox ? JsonSerializer.Deserialize<OutgoingMessage[]>(outbox) ?? [] : []));
@@ -92,6 +100,10 @@ internal sealed record ShipmentSnapshot(
     string? RejectionReason,
     int? RejectionStatusCode,
     string? CreatedEventId,
+    DateTimeOffset? SendingAt,
+    DateTimeOffset? CancelledAt,
+    string? CancellationReason,
+    DateTimeOffset? CancellationRefusedAt,
     DateTimeOffset UpdatedAt,
     string? Version,
     IReadOnlyList<OutgoingMessage> Outbox);

@@ -43,9 +43,7 @@ public sealed class ShipmentStore(TableClientFactory tables)
     /// written conditioned on <see cref="Shipment.Version"/> (a stale copy then fails with 412 and is forgotten).
     /// </summary>
     internal Task<Shipment?> GetAsync(Guid orderId, CancellationToken cancellationToken) =>
-        cache.TryGet(ShipmentEntityMapper.PartitionKey(orderId), ShipmentEntityMapper.RowKey, out var row)
-            ? Task.FromResult<Shipment?>(FromRow(row))
-            : FindAsync(orderId, cancellationToken);
+        Remembered(orderId) is { } shipment ? Task.FromResult<Shipment?>(shipment) : FindAsync(orderId, cancellationToken);
 
     /// <summary>Inserts a new shipment with an optional message to publish; false when the order already has one.</summary>
     internal async Task<bool> TryInsertAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
@@ -67,6 +65,37 @@ public sealed class ShipmentStore(TableClientFactory tables)
     {
         Queue(shipment, pending);
         return SubmitAsync(shipment, [Replace(shipment)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets <paramref name="change"/> (a <see cref="Shipment"/> transition: whether it changed the shipment, and the
+    /// message it queues) decide on the shipment as last seen here, and saves what it changed under that ETag. A
+    /// change that changes nothing — a refusal or a repeat, which writes nothing — or a shipment not known here is
+    /// decided on a fresh read instead. A lost race (412) forgets the row, so the retry reads it. Returns the shipment
+    /// as saved or as read; null when the order has none.
+    /// </summary>
+    internal Task<Shipment?> ChangeAsync(Guid orderId, Func<Shipment, (bool Changed, OutgoingMessage? Message)> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ConcurrencyRetry.RunAsync(
+            async ct =>
+            {
+                var shipment = Remembered(orderId);
+                var decided = shipment is null ? default : change(shipment);
+                if (!decided.Changed)
+                {
+                    shipment = await FindAsync(orderId, ct).ConfigureAwait(false);
+                    decided = shipment is null ? default : change(shipment);
+                }
+
+                if (shipment is not null && decided.Changed)
+                {
+                    await UpdateAsync(shipment, decided.Message, ct).ConfigureAwait(false);
+                }
+
+                return shipment;
+            },
+            cancellationToken);
     }
 
     internal async Task<ProcessedCarrierEvent?> FindCarrierEventAsync(Guid orderId, string eventId, CancellationToken cancellationToken)
@@ -151,8 +180,14 @@ public sealed class ShipmentStore(TableClientFactory tables)
         }
     }
 
-    private static Shipment FromRow(StoredRow row)
+    /// <summary>A copy of the shipment as this process last wrote or read it; null when not remembered.</summary>
+    private Shipment? Remembered(Guid orderId)
     {
+        if (!cache.TryGet(ShipmentEntityMapper.PartitionKey(orderId), ShipmentEntityMapper.RowKey, out var row))
+        {
+            return null;
+        }
+
         var shipment = ShipmentEntityMapper.FromEntity(row.Entity);
         shipment.Version = row.ETag.ToString();
         return shipment;

@@ -11,9 +11,9 @@ namespace Fulfilment.Shipping;
 public static class ShippingServiceCollectionExtensions
 {
     /// <summary>
-    /// The Shipping system: options (validated at start), the Shipments table, the handlers and the carrier's typed
-    /// HttpClient with its resilience pipeline. The host provides the <c>IMessagePublisher</c> and Table Storage
-    /// (<c>AddTableStorage</c>).
+    /// The Shipping system: options (validated at start), the Shipments table, the handlers, the workflow's
+    /// <see cref="ShipmentCancellation"/> and the carrier's typed HttpClient with its resilience pipeline. The host
+    /// provides the <c>IMessagePublisher</c> and Table Storage (<c>AddTableStorage</c>).
     /// </summary>
     public static IServiceCollection AddShipping(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +37,7 @@ public static class ShippingServiceCollectionExtensions
         services.TryAddTransient<OrderReadyForShippingHandler>();
         services.TryAddTransient<CreateShipmentHandler>();
         services.TryAddTransient<CarrierCallbackHandler>();
+        services.TryAddTransient<ShipmentCancellation>(); // transient, like the typed CarrierClient it holds
 
         var carrier = services.AddHttpClient<CarrierClient>((provider, client) =>
             {

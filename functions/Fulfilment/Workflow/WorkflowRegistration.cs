@@ -26,6 +26,7 @@ public static class WorkflowRegistration
         nameof(PublishFulfilmentFailedStep),
         nameof(PublishFulfilmentCancelledStep),
         nameof(PublishCancellationRefusedStep),
+        nameof(CancelShipmentStep),
     ];
 
     public static DurableTaskRegistry AddFulfilmentWorkflow(this DurableTaskRegistry registry, IServiceProvider services)
@@ -43,7 +44,8 @@ public static class WorkflowRegistration
             .AddStep<ReleaseReservationStep, ReleaseReservationStep.Request, ReleaseReservationStep.Result>(services)
             .AddStep<PublishFulfilmentFailedStep, Contracts.FulfilmentFailed, PublishedMessage>(services)
             .AddStep<PublishFulfilmentCancelledStep, Contracts.FulfilmentCancelled, PublishedMessage>(services)
-            .AddStep<PublishCancellationRefusedStep, Contracts.OrderCancellationRefused, PublishedMessage>(services);
+            .AddStep<PublishCancellationRefusedStep, Contracts.OrderCancellationRefused, PublishedMessage>(services)
+            .AddStep<CancelShipmentStep, CancelShipmentStep.Request, CancelShipmentStep.Result>(services);
     }
 
     private static DurableTaskRegistry AddStep<TStep, TRequest, TResult>(this DurableTaskRegistry registry, IServiceProvider services)

@@ -12,7 +12,7 @@ public static class WorkflowServiceCollectionExtensions
     /// orchestration's input as <see cref="WorkflowSettings"/>), the steps its activities run, the shared
     /// <see cref="WorkflowRouter"/> and <see cref="WorkflowDispatcher"/>. The orchestrators themselves are static
     /// (<see cref="FulfilmentOrchestration"/>, <see cref="CancelledBeforeStartOrchestration"/>). Needs
-    /// <c>AddInventory</c>, <c>AddWarehouse</c> and an <c>IMessagePublisher</c>.
+    /// <c>AddInventory</c>, <c>AddWarehouse</c>, <c>AddShipping</c> and an <c>IMessagePublisher</c>.
     /// </summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +34,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<PublishFulfilmentFailedStep>();
         services.TryAddSingleton<PublishFulfilmentCancelledStep>();
         services.TryAddSingleton<PublishCancellationRefusedStep>();
+        services.TryAddTransient<CancelShipmentStep>(); // transient: it holds Shipping's typed CarrierClient
         return services;
     }
 }

@@ -26,6 +26,25 @@ public sealed class InProcessBusTests
     }
 
     [Fact]
+    public async Task Pause_Entity_HoldsItsDeliveriesUntilResumedAndTheBusIdlesMeanwhile()
+    {
+        var bus = new InProcessBus(clock, BusChaos.None);
+        var received = new ConcurrentBag<BusDelivery>();
+        bus.Subscribe(MessageNames.ReserveInventory, Completing(received));
+        bus.Pause(MessageNames.ReserveInventory);
+
+        await bus.PublishAsync(Message(MessageNames.ReserveInventory, "m1"));
+        await bus.RunUntilIdleAsync(2, CancellationToken.None);
+        var whilePaused = (received.Count, bus.Deliverable, bus.Pending);
+        bus.Resume(MessageNames.ReserveInventory);
+        await bus.RunUntilIdleAsync(2, CancellationToken.None);
+
+        Assert.Equal((0, 0, 1), whilePaused);
+        Assert.Single(received);
+        Assert.Equal(0, bus.Pending);
+    }
+
+    [Fact]
     public async Task PublishAsync_SameMessageIdTwice_SecondDroppedByDuplicateDetection()
     {
         var bus = new InProcessBus(clock, BusChaos.None);

@@ -20,6 +20,10 @@ public sealed class ScenarioParserTests
                 { "shortPick": { "orderId": "{{Order}}", "reason": "shelf empty" } },
                 { "carrier": { "event": "shipment-failed", "orderId": "{{Order}}", "body": { "reason": "LOST" }, "signature": "stale" } },
                 { "carrierRejects": "{{Order}}" },
+                { "carrierOmitsTracking": "{{Order}}" },
+                { "carrierUnavailable": "{{Order}}" },
+                { "carrierAvailable": "{{Order}}" },
+                { "carrierPicksUp": "{{Order}}" },
                 { "advance": "PT45M" } ] }
             """;
 
@@ -35,6 +39,10 @@ public sealed class ScenarioParserTests
             s => Assert.Equal("shelf empty", Assert.IsType<ScenarioStep.ShortPick>(s).Reason),
             s => Assert.Equal(CallbackSignature.Stale, Assert.IsType<ScenarioStep.CarrierCallback>(s).Signature),
             s => Assert.Equal(Guid.Parse(Order), Assert.IsType<ScenarioStep.CarrierRejects>(s).OrderId),
+            s => Assert.Equal(Guid.Parse(Order), Assert.IsType<ScenarioStep.CarrierOmitsTracking>(s).OrderId),
+            s => Assert.Equal(Guid.Parse(Order), Assert.IsType<ScenarioStep.CarrierUnavailable>(s).OrderId),
+            s => Assert.Equal(Guid.Parse(Order), Assert.IsType<ScenarioStep.CarrierAvailable>(s).OrderId),
+            s => Assert.Equal(Guid.Parse(Order), Assert.IsType<ScenarioStep.CarrierPicksUp>(s).OrderId),
             s => Assert.Equal(TimeSpan.FromMinutes(45), Assert.IsType<ScenarioStep.Advance>(s).By));
     }
 
@@ -44,6 +52,10 @@ public sealed class ScenarioParserTests
     [InlineData("""{ "pick": { "orderId": "nope" } }""", "step 0.pick.orderId: must be a UUID")]
     [InlineData("""{ "advance": "45 minutes" }""", "step 0.advance: '45 minutes' is not an ISO 8601 duration")]
     [InlineData("""{ "dance": 1 }""", "step 0: unknown step 'dance'")]
+    [InlineData("""{ "carrierPicksUp": "nope" }""", "step 0.carrierPicksUp: must be a UUID")]
+    [InlineData("""{ "carrierOmitsTracking": 7 }""", "step 0.carrierOmitsTracking: must be a string")]
+    [InlineData("""{ "carrierUnavailable": {} }""", "step 0.carrierUnavailable: must be a string")]
+    [InlineData("""{ "carrierAvailable": "5b6f1c1e" }""", "step 0.carrierAvailable: must be a UUID")]
     [InlineData("""{ "carrier": { "event": "shipment-created", "orderId": "5b6f1c1e-2f0e-4a51-8f63-3b1d6b0c9e21", "signature": "forged" } }""", "step 0.carrier.signature: 'forged'")]
     public void Parse_MalformedStep_NamesTheStepAndTheProblem(string step, string expected)
     {

@@ -197,7 +197,7 @@ public sealed class CarrierCallbackHandlerTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
-    public async Task HandleAsync_CreatedCallbackAfterCarrier201_PublishesShipmentCreated()
+    public async Task HandleAsync_CreatedCallbackAfterCarrier201WithTracking_RecordedAndIgnoredOneShipmentCreated()
     {
         await using var carrier = await FakeCarrier.StartAsync();
         await using var wired = await ShippingHost.StartAsync(azurite, carrier.BaseAddress);
@@ -208,8 +208,50 @@ public sealed class CarrierCallbackHandlerTests(AzuriteFixture azurite) : IAsync
         var callback = FakeCarrier.Callback(ShippingHost.Secret, "evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, made.ShipmentId, made.TrackingNumber), DateTimeOffset.UtcNow);
         var result = await wired.Callbacks.HandleAsync(callback.Body, callback.Timestamp, callback.Signature, CancellationToken.None);
 
+        Assert.Equal((202, CarrierEventDisposition.Ignored), (result.StatusCode, result.Disposition));
+        Assert.Equal(CarrierEventDisposition.Ignored, (await wired.Store.FindCarrierEventAsync(orderId, "evt-1", CancellationToken.None))!.Disposition);
+        Assert.Equal(made.TrackingNumber, wired.Publisher.Single<ShipmentCreated>(MessageNames.ShipmentCreated).TrackingNumber);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CreatedCallbackAfterCarrier201WithoutTracking_AppliedAndPublishedOnce()
+    {
+        await using var carrier = await FakeCarrier.StartAsync();
+        await using var wired = await ShippingHost.StartAsync(azurite, carrier.BaseAddress);
+        carrier.AnswerWithoutTracking(orderId);
+        await wired.ReadyForShipping.HandleAsync(ShippingData.ReadyForShipping(orderId), CancellationToken.None);
+        await wired.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+        var made = carrier.ShipmentOf(orderId)!.Value;
+
+        var callback = FakeCarrier.Callback(ShippingHost.Secret, "evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, made.ShipmentId, made.TrackingNumber), DateTimeOffset.UtcNow);
+        var result = await wired.Callbacks.HandleAsync(callback.Body, callback.Timestamp, callback.Signature, CancellationToken.None);
+
         Assert.Equal((202, CarrierEventDisposition.Applied), (result.StatusCode, result.Disposition));
         Assert.Equal(made.TrackingNumber, wired.Publisher.Single<ShipmentCreated>(MessageNames.ShipmentCreated).TrackingNumber);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CreatedAfterCancelled_RecordedAndIgnored()
+    {
+        await host.Cancellation.CancelAsync(orderId, "order cancelled", CancellationToken.None);
+
+        var result = await SendAsync("evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, shipmentId));
+
+        Assert.Equal((202, CarrierEventDisposition.Ignored), (result.StatusCode, result.Disposition));
+        Assert.Equal(ShipmentStatus.Cancelled, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+        Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
+    }
+
+    [Fact]
+    public async Task HandleAsync_DeliveredAfterCancelled_AppliedAndPublishedForReconciliation()
+    {
+        await host.Cancellation.CancelAsync(orderId, "order cancelled", CancellationToken.None);
+
+        var result = await SendAsync("evt-2", MessageNames.ShipmentDelivered, ShippingData.Delivered(orderId, shipmentId));
+
+        Assert.Equal((202, CarrierEventDisposition.Applied), (result.StatusCode, result.Disposition));
+        Assert.Equal(ShipmentStatus.Delivered, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+        Assert.Equal(ShippingData.Delivered(orderId, shipmentId), host.Publisher.Single<ShipmentDelivered>(MessageNames.ShipmentDelivered));
     }
 
     private static SignedCarrierCallback Sign(string eventId, string type, object data) =>

@@ -7,7 +7,8 @@ namespace Fulfilment.Tests.Shipping;
 
 /// <summary>
 /// The carrier client's limits on what it reads, over real HTTP on loopback against the fake carrier on Kestrel: the
-/// body is capped (<see cref="CarrierResponseLimit.MaxBytes"/>) and read within the attempt timeout.
+/// body is capped (<see cref="CarrierResponseLimit.MaxBytes"/>) and read within the attempt timeout — create-shipment's
+/// answer and the cancel call's alike.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CarrierClientTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -65,5 +66,39 @@ public sealed class CarrierClientTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(
             () => host.Get<CarrierClient>().CreateShipmentAsync(ShippingData.CreateShipment(Guid.NewGuid()), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CancelShipmentAsync_BodyJustUnderCap_IsRead()
+    {
+        carrier.ScriptCancel(FakeCarrierReply.Ok with { PaddingBytes = CarrierResponseLimit.MaxBytes - 1024 });
+
+        var answer = await host.Get<CarrierClient>().CancelShipmentAsync(Guid.NewGuid(), CancellationToken.None);
+
+        Assert.Equal(CarrierCancelAnswer.Cancelled, answer);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CancelShipmentAsync_BodyOverCap_ThrowsProtocolExceptionWithoutRetry(bool announceLength)
+    {
+        carrier.ScriptCancel(FakeCarrierReply.Ok with { PaddingBytes = 4 * 1024 * 1024, AnnounceLength = announceLength });
+
+        var error = await Assert.ThrowsAsync<CarrierProtocolException>(
+            () => host.Get<CarrierClient>().CancelShipmentAsync(Guid.NewGuid(), CancellationToken.None));
+
+        Assert.Contains("larger than", error.Message, StringComparison.Ordinal);
+        Assert.Single(carrier.Requests);
+    }
+
+    [Fact]
+    public async Task CancelShipmentAsync_BodyStallsLongerThanTheTimeouts_ThrowsTimeout()
+    {
+        var stalled = FakeCarrierReply.Ok with { BodyPause = TimeSpan.FromSeconds(30) };
+        carrier.ScriptCancel(stalled, stalled, stalled);
+
+        await Assert.ThrowsAsync<TimeoutRejectedException>(
+            () => host.Get<CarrierClient>().CancelShipmentAsync(Guid.NewGuid(), CancellationToken.None));
     }
 }

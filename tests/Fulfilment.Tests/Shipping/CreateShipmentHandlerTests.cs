@@ -59,14 +59,63 @@ public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
-    public async Task HandleAsync_Carrier201_PublishesNothing()
+    public async Task HandleAsync_Carrier201WithTracking_PublishesShipmentCreatedLikeTheCallback()
     {
         var orderId = await RequestedAsync(host);
-        var before = host.Publisher.Messages.Count;
+        var before = DateTimeOffset.UtcNow;
 
         await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
 
-        Assert.Equal(before, host.Publisher.Messages.Count);
+        var made = carrier.ShipmentOf(orderId)!.Value;
+        var published = Assert.Single(host.Publisher.Named(MessageNames.ShipmentCreated));
+        var created = ContractJson.Deserialize<ShipmentCreated>(published.Body);
+        Assert.Equal(MessageIds.For(MessageNames.ShipmentCreated, orderId.ToString()), published.MessageId);
+        Assert.Equal((made.ShipmentId, orderId, made.TrackingNumber, "fake-carrier", (DateOnly?)new DateOnly(2030, 1, 15)),
+            (created.ShipmentId, created.OrderId, created.TrackingNumber, created.Carrier, created.EstimatedDelivery));
+        Assert.InRange(created.CreatedAt, before, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier201Redelivered_ShipmentCreatedPublishedOnce()
+    {
+        var orderId = await RequestedAsync(host);
+        await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.AlreadyHandled, outcome);
+        Assert.Single(carrier.Requests);
+        Assert.Single(host.Publisher.Named(MessageNames.ShipmentCreated));
+    }
+
+    [Fact]
+    public async Task HandleAsync_Carrier201WithoutTracking_CreatedAndPublishesNothing()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.AnswerWithoutTracking(orderId);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        var shipment = await host.Store.FindAsync(orderId, CancellationToken.None);
+        Assert.Equal(CreateShipmentOutcome.Created, outcome);
+        Assert.Equal((ShipmentStatus.Created, carrier.ShipmentOf(orderId)!.Value.ShipmentId, (string?)null), (shipment!.Status, shipment.ShipmentId, shipment.TrackingNumber));
+        Assert.Empty(host.Publisher.Named(MessageNames.ShipmentCreated));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RedeliveredWhileSending_CallsTheCarrierAgainWithTheSameKey()
+    {
+        var orderId = await RequestedAsync(host);
+        carrier.Unavailable(orderId);
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
+        carrier.Available(orderId);
+
+        var outcome = await host.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None);
+
+        Assert.Equal(CreateShipmentOutcome.Created, outcome);
+        Assert.Equal(4, carrier.Requests.Count); // 3 unavailable attempts, then the redelivery's
+        Assert.All(carrier.Requests, r => Assert.Equal(orderId.ToString(), r.Header("Idempotency-Key")));
+        Assert.Single(host.Publisher.Named(MessageNames.ShipmentCreated));
     }
 
     [Theory]
@@ -128,7 +177,7 @@ public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
-    public async Task HandleAsync_Carrier500Always_ThrowsAfterRetriesAndStaysRequested()
+    public async Task HandleAsync_Carrier500Always_ThrowsAfterRetriesAndStaysSending()
     {
         var orderId = await RequestedAsync(host);
         carrier.Script(FakeCarrierReply.ServerError, FakeCarrierReply.ServerError, FakeCarrierReply.ServerError, FakeCarrierReply.ServerError);
@@ -137,7 +186,7 @@ public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncL
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(3, carrier.Requests.Count); // 1 attempt + CarrierMaxRetries (2)
-        Assert.Equal(ShipmentStatus.Requested, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+        Assert.Equal(ShipmentStatus.Sending, (await host.Store.FindAsync(orderId, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -165,7 +214,7 @@ public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
-    public async Task HandleAsync_CarrierSlowerThanOverallTimeout_ThrowsAndStaysRequested()
+    public async Task HandleAsync_CarrierSlowerThanOverallTimeout_ThrowsAndStaysSending()
     {
         await using var quick = await ShippingHost.StartAsync(azurite, carrier.BaseAddress, new Dictionary<string, string?>
         {
@@ -177,7 +226,7 @@ public sealed class CreateShipmentHandlerTests(AzuriteFixture azurite) : IAsyncL
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => quick.CreateShipment.HandleAsync(ShippingData.CreateShipment(orderId), CancellationToken.None));
 
-        Assert.Equal(ShipmentStatus.Requested, (await quick.Store.FindAsync(orderId, CancellationToken.None))!.Status);
+        Assert.Equal(ShipmentStatus.Sending, (await quick.Store.FindAsync(orderId, CancellationToken.None))!.Status);
     }
 
     [Fact]

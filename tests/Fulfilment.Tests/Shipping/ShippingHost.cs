@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Fulfilment.Messaging;
+using Fulfilment.Sandbox.Carrier;
 using Fulfilment.Shipping;
 using Fulfilment.Storage;
 using Fulfilment.Tests.Support;
@@ -19,12 +20,16 @@ public sealed class ShippingHost : IAsyncDisposable
     public const string ApiKey = "test-api-key-not-a-real-one";
 
     private readonly ServiceProvider provider;
+    private FakeCarrier? ownCarrier;
 
     private ShippingHost(ServiceProvider provider, TableClientFactory tables)
     {
         this.provider = provider;
         Table = tables.Get(ShipmentStore.TableName);
     }
+
+    /// <summary>The fake carrier this host owns (and stops on dispose), when started by <see cref="WithFakeCarrierAsync"/>.</summary>
+    public FakeCarrier Carrier => ownCarrier ?? throw new InvalidOperationException("This host was started without its own fake carrier.");
 
     public RecordingPublisher Publisher => provider.GetRequiredService<RecordingPublisher>();
 
@@ -38,10 +43,24 @@ public sealed class ShippingHost : IAsyncDisposable
 
     public CarrierCallbackHandler Callbacks => Get<CarrierCallbackHandler>();
 
+    public ShipmentCancellation Cancellation => Get<ShipmentCancellation>();
+
+    /// <summary>A host with a fake carrier of its own on loopback HTTP (<see cref="Carrier"/>), on fresh tables or <paramref name="tables"/>.</summary>
+    public static async Task<ShippingHost> WithFakeCarrierAsync(AzuriteFixture azurite, TableClientFactory? tables = null)
+    {
+        var carrier = await FakeCarrier.StartAsync();
+        var host = await StartAsync(tables ?? azurite.NewTables(), carrier.BaseAddress);
+        host.ownCarrier = carrier;
+        return host;
+    }
+
     public static Task<ShippingHost> StartAsync(AzuriteFixture azurite, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null) =>
         StartAsync(azurite.NewTables(), carrierBaseUrl, overrides);
 
-    /// <summary>A Shipping instance on the given tables: two of them on the same tables are two processes of one app.</summary>
+    /// <summary>
+    /// A Shipping instance on the given tables: two of them on the same tables are two processes of one app; a factory
+    /// whose client carries extra pipeline policies adds, say, a competing writer.
+    /// </summary>
     public static async Task<ShippingHost> StartAsync(TableClientFactory tables, Uri carrierBaseUrl, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
@@ -79,5 +98,12 @@ public sealed class ShippingHost : IAsyncDisposable
     public IReadOnlyList<string> Snapshot() =>
         Table.Query<TableEntity>().Select(e => $"{e.PartitionKey}/{e.RowKey}@{e.ETag}").Order(StringComparer.Ordinal).ToArray();
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        if (ownCarrier is not null)
+        {
+            await ownCarrier.DisposeAsync();
+        }
+    }
 }

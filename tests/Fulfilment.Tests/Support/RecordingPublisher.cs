@@ -10,6 +10,7 @@ public sealed class RecordingPublisher : IMessagePublisher
     private readonly ConcurrentQueue<OutgoingMessage> messages = new();
 
     private Exception? failNext;
+    private int failures;
 
     /// <summary>When set, the next publish throws it once (a transient transport failure).</summary>
     public Exception? FailNextWith
@@ -21,11 +22,14 @@ public sealed class RecordingPublisher : IMessagePublisher
     /// <summary>While true, every publish throws (the transport is down).</summary>
     public bool Unavailable { get; set; }
 
+    /// <summary>The next <paramref name="count"/> publishes throw (a transport down for a while).</summary>
+    public void FailNext(int count) => Volatile.Write(ref failures, count);
+
     public IReadOnlyList<OutgoingMessage> Messages => messages.ToArray();
 
     public Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
-        if (Unavailable)
+        if (Unavailable || Interlocked.Decrement(ref failures) >= 0)
         {
             throw new InvalidOperationException("Injected: the message transport is unavailable.");
         }

@@ -26,12 +26,31 @@ public sealed class TableOutage : HttpPipelinePolicy
     {
         ArgumentNullException.ThrowIfNull(message);
         var down = Volatile.Read(ref table);
-        if (down is not null && message.Request.Uri.Path.Contains(down, StringComparison.Ordinal) && Interlocked.Decrement(ref remaining) >= 0)
+        if (down is not null && Targets(message, down) && Interlocked.Decrement(ref remaining) >= 0)
         {
             throw new Azure.RequestFailedException(503, $"Injected outage of table {down}.");
         }
 
         return ProcessNextAsync(message, pipeline);
+    }
+
+    /// <summary>A request to the table, or an entity-group transaction ($batch) whose operations name it.</summary>
+    private static bool Targets(HttpMessage message, string tableBaseName)
+    {
+        var path = message.Request.Uri.Path;
+        if (path.Contains(tableBaseName, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!path.EndsWith("$batch", StringComparison.Ordinal) || message.Request.Content is null)
+        {
+            return false;
+        }
+
+        using var body = new MemoryStream();
+        message.Request.Content.WriteTo(body, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains(tableBaseName, StringComparison.Ordinal);
     }
 
     private void Set(string? tableBaseName, int requests)

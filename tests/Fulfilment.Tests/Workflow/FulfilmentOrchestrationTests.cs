@@ -53,7 +53,7 @@ public sealed class FulfilmentOrchestrationTests(AzuriteFixture azurite)
         await order.StartAsync();
 
         var packed = await order.PackOnTheFloorAsync();
-        order.Outage.FailNext(PickingJobStore.TableName, 1);
+        order.Published.FailNext(1);
         await order.RaiseAsync(WorkflowEvents.OrderPacked, packed);
         var status = await order.ParkedInAsync(WorkflowStage.AwaitingShipment);
 
@@ -68,7 +68,7 @@ public sealed class FulfilmentOrchestrationTests(AzuriteFixture azurite)
         await order.StartAsync();
 
         var packed = await order.PackOnTheFloorAsync();
-        order.Outage.Begin(PickingJobStore.TableName);
+        order.Published.FailNext(WorkflowEngineHarness.Settings.StepRetry.MaxAttempts);
         await order.RaiseAsync(WorkflowEvents.OrderPacked, packed);
         var status = await order.FinishedAsync();
 

@@ -1,6 +1,8 @@
 using Fulfilment.Contracts;
 using Fulfilment.Inventory;
 using Fulfilment.Messaging;
+using Fulfilment.Sandbox.Carrier;
+using Fulfilment.Shipping;
 using Fulfilment.Storage;
 using Fulfilment.Tests.Support;
 using Fulfilment.Warehouse;
@@ -16,8 +18,9 @@ namespace Fulfilment.Tests.Workflow;
 
 /// <summary>
 /// One order on the real Durable engine (<see cref="DurableTaskTestHost"/>: real replay, timers and event buffering)
-/// with the real activities over Azurite tables: Inventory and Warehouse wired by their <c>Add…</c> registrations,
-/// a recording publisher, and a <see cref="TableOutage"/> to fail a table on demand. Driven through the engine's
+/// with the real activities over Azurite tables: Inventory, Warehouse and Shipping wired by their <c>Add…</c>
+/// registrations (Shipping's carrier is a <see cref="FakeCarrier"/> on loopback HTTP), a recording publisher, and a
+/// <see cref="TableOutage"/> to fail a table on demand. Driven through the engine's
 /// client like the app drives it: schedule with the settings in the input, raise on the event channel, read the
 /// custom status, wait for the output. Stock: <see cref="InitialStock"/> of one product, <see cref="Ordered"/>
 /// reserved for the order's cart.
@@ -31,10 +34,12 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly DurableTaskTestHost engine;
 
-    private WorkflowEngineHarness(ServiceProvider services, DurableTaskTestHost engine, TableOutage outage, Guid productId, Guid cartId, Guid reservationId)
+    private WorkflowEngineHarness(
+        ServiceProvider services, DurableTaskTestHost engine, FakeCarrier carrier, TableOutage outage, Guid productId, Guid cartId, Guid reservationId)
     {
         this.services = services;
         this.engine = engine;
+        Carrier = carrier;
         Outage = outage;
         ProductId = productId;
         CartId = cartId;
@@ -52,6 +57,9 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
     public DurableTaskClient Client => engine.Client;
 
     public TableOutage Outage { get; }
+
+    /// <summary>The carrier Shipping's activities call (<see cref="CancelShipmentStep"/>).</summary>
+    public FakeCarrier Carrier { get; }
 
     public RecordingPublisher Published => (RecordingPublisher)services.GetRequiredService<IMessagePublisher>();
 
@@ -78,7 +86,16 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
         var tables = azurite.NewTables(outage);
         await tables.CreateIfNotExistsAsync(InventoryTable.BaseName, CancellationToken.None);
         await tables.CreateIfNotExistsAsync(PickingJobStore.TableName, CancellationToken.None);
-        var configuration = new ConfigurationBuilder().Build();
+        await tables.CreateIfNotExistsAsync(ShipmentStore.TableName, CancellationToken.None);
+        var carrier = await FakeCarrier.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Shipping:CarrierBaseUrl"] = carrier.BaseAddress.ToString(),
+            ["Shipping:CarrierApiKey"] = "test-api-key-not-a-real-one",
+            ["Shipping:CarrierName"] = "SANDBOX",
+            ["Shipping:CallbackSecret"] = "current-callback-secret-0123456789",
+            ["Shipping:CarrierRetryDelay"] = "00:00:00.001",
+        }).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(tables)
@@ -86,8 +103,9 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
             .AddSingleton<IMessagePublisher, RecordingPublisher>()
             .AddInventory(configuration)
             .AddWarehouse(configuration)
+            .AddShipping(configuration)
             .AddWorkflow(configuration)
-            .BuildServiceProvider();
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var productId = Guid.NewGuid();
         var cartId = Guid.NewGuid();
         await services.GetRequiredService<StockAdministration>().SetAsync(productId, InitialStock, "opening stock", Guid.NewGuid(), CancellationToken.None);
@@ -97,7 +115,7 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
         var engine = await DurableTaskTestHost.StartAsync(
             registry => registry.AddFulfilmentWorkflow(services),
             new DurableTaskTestHostOptions { Port = FreeLoopbackPort(), LoggerFactory = NullLoggerFactory.Instance });
-        return new WorkflowEngineHarness(services, engine, outage, productId, cartId, reserved.ReservationId);
+        return new WorkflowEngineHarness(services, engine, carrier, outage, productId, cartId, reserved.ReservationId);
     }
 
     /// <summary>The app's client-side host over the engine's client.</summary>
@@ -186,6 +204,7 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
     {
         await engine.DisposeAsync();
         await services.DisposeAsync();
+        await Carrier.DisposeAsync();
     }
 
     private static int FreeLoopbackPort()

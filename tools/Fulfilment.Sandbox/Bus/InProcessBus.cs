@@ -19,6 +19,8 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
     private readonly Lock gate = new();
     private readonly Random random = new(chaos.Seed);
     private readonly SemaphoreSlim signal = new(0);
+    private readonly HashSet<string> paused = new(StringComparer.Ordinal);
+    private readonly List<BusDelivery> held = [];
     private int inFlight;
 
     public BusStatistics Statistics { get; } = new();
@@ -32,7 +34,20 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
     /// <summary>Every delivery that was dead-lettered, with its reason and description.</summary>
     public event Action<BusDelivery, string, string>? DeadLettered;
 
+    /// <summary>Deliveries not yet settled: waiting, in flight, or held for a paused entity.</summary>
     public int Pending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count + inFlight + held.Count;
+            }
+        }
+    }
+
+    /// <summary>Deliveries the bus can make now (not held for a paused entity).</summary>
+    public int Deliverable
     {
         get
         {
@@ -40,6 +55,30 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
             {
                 return pending.Count + inFlight;
             }
+        }
+    }
+
+    /// <summary>Holds every delivery to <paramref name="entity"/> (a queue or <c>topic/subscription</c>) until <see cref="Resume"/>: its receiver is down.</summary>
+    public void Pause(string entity)
+    {
+        lock (gate)
+        {
+            paused.Add(entity);
+            held.AddRange(pending.Where(d => d.Entity == entity));
+            pending.RemoveAll(d => d.Entity == entity);
+        }
+    }
+
+    /// <summary>Delivers what was held for <paramref name="entity"/>, in order, and whatever comes next.</summary>
+    public void Resume(string entity)
+    {
+        lock (gate)
+        {
+            paused.Remove(entity);
+            var released = held.Where(d => d.Entity == entity).ToArray();
+            held.RemoveAll(d => d.Entity == entity);
+            pending.AddRange(released);
+            signal.Release(released.Length);
         }
     }
 
@@ -71,7 +110,7 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
             foreach (var entity in EntitiesFor(message.Name))
             {
                 Statistics.OnAccepted();
-                pending.Add(new BusDelivery(entity, message, 1, now));
+                (paused.Contains(entity) ? held : pending).Add(new BusDelivery(entity, message, 1, now));
                 signal.Release();
             }
         }
@@ -238,7 +277,7 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
                 Statistics.OnAccepted();
             }
 
-            pending.Add(delivery);
+            (paused.Contains(delivery.Entity) ? held : pending).Add(delivery);
         }
 
         signal.Release();

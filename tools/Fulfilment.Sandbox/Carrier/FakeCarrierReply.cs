@@ -1,9 +1,9 @@
 namespace Fulfilment.Sandbox.Carrier;
 
 /// <summary>
-/// One scripted answer of the <see cref="FakeCarrier"/> to <c>POST /shipments</c>, after an optional delay. A 201 may
-/// carry <paramref name="PaddingBytes"/> of filler in its JSON body, with or without a Content-Length, and may pause
-/// <paramref name="BodyPause"/> halfway through its body.
+/// One scripted answer of the <see cref="FakeCarrier"/> to <c>POST /shipments</c> (or to a cancel), after an optional
+/// delay. A 201 (or a cancel's answer) may carry <paramref name="PaddingBytes"/> of filler in its JSON body, with or
+/// without a Content-Length, and may pause <paramref name="BodyPause"/> halfway through its body.
 /// </summary>
 public sealed record FakeCarrierReply(
     int StatusCode,
@@ -16,7 +16,13 @@ public sealed record FakeCarrierReply(
     /// <summary>201 with a shipment id, a tracking number and an estimated delivery (the same ones for a repeated key).</summary>
     public static FakeCarrierReply Created { get; } = new(201);
 
+    /// <summary>To a cancel: answer as the carrier's state says (CANCELLED, or TOO_LATE once picked up).</summary>
+    public static FakeCarrierReply Ok { get; } = new(200);
+
     public static FakeCarrierReply ServerError { get; } = new(500, Detail: "carrier is having a bad day");
+
+    /// <summary>503, what an order the carrier is unavailable for gets (<see cref="FakeCarrier.Unavailable"/>).</summary>
+    public static FakeCarrierReply Unavailable { get; } = new(503, Detail: "carrier unavailable");
 
     public static FakeCarrierReply Rejected(int statusCode = 422, string detail = "postcode is not served") => new(statusCode, Detail: detail);
 

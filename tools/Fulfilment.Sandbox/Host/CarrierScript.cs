@@ -12,7 +12,8 @@ namespace Fulfilment.Sandbox.Host;
 /// <summary>
 /// The carrier's side after create-shipment: signed callbacks for the shipment the fake carrier made, sent to the
 /// real callback handler (what <c>POST /api/carrier/events</c> runs), with ids derived from the order so that a
-/// replay is repeatable.
+/// replay is repeatable. A carrier that reports on a parcel has it: sending any callback first marks the shipment
+/// picked up at the fake carrier (<see cref="FakeCarrier.PickUp"/>), so a cancel afterwards is answered TOO_LATE.
 /// </summary>
 public sealed class CarrierScript(FakeCarrier carrier, CarrierCallbackHandler callbacks, TimeProvider clock)
 {
@@ -24,6 +25,7 @@ public sealed class CarrierScript(FakeCarrier carrier, CarrierCallbackHandler ca
         CallbackSignature signature,
         CancellationToken cancellationToken)
     {
+        carrier.PickUp(orderId);
         var now = clock.GetUtcNow();
         var data = Body(eventType, orderId, now);
         foreach (var (name, value) in overrides ?? [])

@@ -143,7 +143,7 @@ public sealed class SandboxHost : IAsyncDisposable
             await Bus.RunUntilIdleAsync(settings.Concurrency, cancellationToken).ConfigureAwait(false);
             await Workflows.WaitUntilAtRestAsync(cancellationToken).ConfigureAwait(false);
         }
-        while (Bus.Pending > 0);
+        while (Bus.Deliverable > 0);
     }
 
     /// <summary>

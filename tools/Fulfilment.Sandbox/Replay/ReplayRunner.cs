@@ -71,6 +71,18 @@ public sealed class ReplayRunner(SandboxHost host, TextWriter output)
             case ScenarioStep.CarrierRejects rejects:
                 host.Carrier.RejectOrder(rejects.OrderId, FakeCarrierReply.Rejected());
                 break;
+            case ScenarioStep.CarrierOmitsTracking omits:
+                host.Carrier.AnswerWithoutTracking(omits.OrderId);
+                break;
+            case ScenarioStep.CarrierUnavailable unavailable:
+                host.Carrier.Unavailable(unavailable.OrderId);
+                break;
+            case ScenarioStep.CarrierAvailable available:
+                host.Carrier.Available(available.OrderId);
+                break;
+            case ScenarioStep.CarrierPicksUp picksUp:
+                host.Carrier.PickUp(picksUp.OrderId);
+                break;
             case ScenarioStep.Advance advance:
                 await host.AdvanceAsync(advance.By, cancellationToken).ConfigureAwait(false);
                 break;

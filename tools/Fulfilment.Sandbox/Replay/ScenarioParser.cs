@@ -65,8 +65,13 @@ public static class ScenarioParser
             "shortPick" => ShortPick(Object(step["shortPick"], where + ".shortPick"), index, where + ".shortPick"),
             "carrier" => Carrier(Object(step["carrier"], where + ".carrier"), index, where + ".carrier"),
             "carrierRejects" => new ScenarioStep.CarrierRejects(index, Uuid(step["carrierRejects"], where + ".carrierRejects")),
+            "carrierOmitsTracking" => new ScenarioStep.CarrierOmitsTracking(index, Uuid(step["carrierOmitsTracking"], where + ".carrierOmitsTracking")),
+            "carrierUnavailable" => new ScenarioStep.CarrierUnavailable(index, Uuid(step["carrierUnavailable"], where + ".carrierUnavailable")),
+            "carrierAvailable" => new ScenarioStep.CarrierAvailable(index, Uuid(step["carrierAvailable"], where + ".carrierAvailable")),
+            "carrierPicksUp" => new ScenarioStep.CarrierPicksUp(index, Uuid(step["carrierPicksUp"], where + ".carrierPicksUp")),
             "advance" => new ScenarioStep.Advance(index, Duration(step["advance"], where + ".advance")),
-            var other => throw new ScenarioException($"{where}: unknown step '{other}' (send, pick, shortPick, carrier, carrierRejects, advance)"),
+            var other => throw new ScenarioException(
+                $"{where}: unknown step '{other}' (send, pick, shortPick, carrier, carrierRejects, carrierOmitsTracking, carrierUnavailable, carrierAvailable, carrierPicksUp, advance)"),
         };
     }
 

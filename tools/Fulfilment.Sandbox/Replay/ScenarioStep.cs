@@ -20,6 +20,18 @@ public abstract record ScenarioStep(int Index)
     /// <summary>From now on the fake carrier answers create-shipment for the order with 422.</summary>
     public sealed record CarrierRejects(int Index, Guid OrderId) : ScenarioStep(Index);
 
+    /// <summary>From now on the fake carrier answers create-shipment for the order with 201 but no tracking number.</summary>
+    public sealed record CarrierOmitsTracking(int Index, Guid OrderId) : ScenarioStep(Index);
+
+    /// <summary>From now on the fake carrier answers create-shipment for the order with 503 (until <see cref="CarrierAvailable"/>).</summary>
+    public sealed record CarrierUnavailable(int Index, Guid OrderId) : ScenarioStep(Index);
+
+    /// <summary>The fake carrier answers create-shipment for the order normally again.</summary>
+    public sealed record CarrierAvailable(int Index, Guid OrderId) : ScenarioStep(Index);
+
+    /// <summary>The fake carrier picks the order's parcel up: a cancel is answered TOO_LATE from now on.</summary>
+    public sealed record CarrierPicksUp(int Index, Guid OrderId) : ScenarioStep(Index);
+
     /// <summary>Moves the virtual clock; due timers fire.</summary>
     public sealed record Advance(int Index, TimeSpan By) : ScenarioStep(Index);
 }

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Fulfilment.Tests.Inventory;
+namespace Fulfilment.Tests.Support;
 
 /// <summary>
 /// A pipeline policy that, once given an action, runs it just before the next entity-group transaction is sent:
