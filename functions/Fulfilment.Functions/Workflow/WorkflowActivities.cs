@@ -19,7 +19,8 @@ public sealed class WorkflowActivities(
     ReleaseReservationStep releaseReservation,
     PublishFulfilmentFailedStep publishFulfilmentFailed,
     PublishFulfilmentCancelledStep publishFulfilmentCancelled,
-    PublishCancellationRefusedStep publishCancellationRefused)
+    PublishCancellationRefusedStep publishCancellationRefused,
+    CancelShipmentStep cancelShipment)
 {
     [Function(nameof(LinkReservationStep))]
     public Task<LinkReservationStep.Result> LinkReservation(
@@ -65,4 +66,9 @@ public sealed class WorkflowActivities(
     public Task<PublishedMessage> PublishCancellationRefused(
         [ActivityTrigger] OrderCancellationRefused message, CancellationToken cancellationToken) =>
         publishCancellationRefused.RunAsync(message, cancellationToken);
+
+    [Function(nameof(CancelShipmentStep))]
+    public Task<CancelShipmentStep.Result> CancelShipment(
+        [ActivityTrigger] CancelShipmentStep.Request request, CancellationToken cancellationToken) =>
+        cancelShipment.RunAsync(request, cancellationToken);
 }
