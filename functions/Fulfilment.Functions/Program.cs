@@ -4,6 +4,7 @@ using Fulfilment.Inventory;
 using Fulfilment.Shipping;
 using Fulfilment.Storage;
 using Fulfilment.Warehouse;
+using Fulfilment.Workflow;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public static class Program
         builder.Build().Run();
     }
 
-    /// <summary>Telemetry, the Azure clients, the core's contexts, and the adapters' own services.</summary>
+    /// <summary>Telemetry, the Azure clients, the core's contexts and its workflow, and the adapters' own services.</summary>
     public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddFulfilmentTelemetry(configuration)
         .AddFulfilmentAzureClients(configuration)
@@ -34,5 +35,6 @@ public static class Program
         .AddInventory(configuration)
         .AddWarehouse(configuration)
         .AddShipping(configuration)
+        .AddWorkflow(configuration)
         .AddInboundMessages();
 }

@@ -7,9 +7,10 @@ using Fulfilment.Messaging;
 namespace Fulfilment.Functions.Inventory;
 
 /// <summary>
-/// What the Service Bus triggers of Inventory's queues do (each trigger binds the message and its actions and calls one
-/// method here): check the body against its contract, call the handler, settle as <see cref="InventorySettlements"/>
-/// decides.
+/// What the Service Bus triggers of Inventory's queues do (reserve-inventory's trigger binds the message and its actions
+/// and calls <see cref="ReserveInventoryAsync"/>; release-inventory's goes through the workflow first and ends in
+/// <see cref="ReleaseAsync"/>): check the body against its contract, call the handler, settle as
+/// <see cref="InventorySettlements"/> decides.
 /// </summary>
 public sealed class InventoryMessages(
     InboundMessageProcessor processor,
@@ -19,13 +20,11 @@ public sealed class InventoryMessages(
     public Task ReserveInventoryAsync(ServiceBusReceivedMessage message, IMessageActions actions, CancellationToken cancellationToken) =>
         processor.ProcessAsync(MessageNames.ReserveInventory, message, actions, InboundMessageProcessor.Parsed<ReserveInventory>(ReserveAsync), cancellationToken);
 
-    public Task ReleaseInventoryAsync(ServiceBusReceivedMessage message, IMessageActions actions, CancellationToken cancellationToken) =>
-        processor.ProcessAsync(MessageNames.ReleaseInventory, message, actions, ReleaseAsync, cancellationToken);
-
     /// <summary>
-    /// A release-inventory body as Inventory handles it: releases a reservation that no order holds. A reservation
-    /// linked to an order throws (<see cref="InventorySettlements.ForRelease"/>): the message is redelivered for the
-    /// workflow's routing, which hands a message it does not take (<c>WorkflowDispatcher</c> answers null) to this.
+    /// A release-inventory body as Inventory handles it: releases a reservation that no order holds. Its trigger routes
+    /// the message through the workflow first (<c>WorkflowMessages.ReleaseInventoryAsync</c>), which hands a message it
+    /// does not take (<c>WorkflowDispatcher</c> answers null) to this. A reservation linked to an order meanwhile throws
+    /// (<see cref="InventorySettlements.ForRelease"/>): the redelivery is routed to that order's workflow.
     /// </summary>
     public Task<Settlement> ReleaseAsync(string body, CancellationToken cancellationToken) =>
         InboundMessageProcessor.Parsed<ReleaseInventory>(ReleaseCommandAsync)(body, cancellationToken);

@@ -1,5 +1,6 @@
 using Fulfilment.Functions.Inventory;
 using Fulfilment.Functions.Shipping;
+using Fulfilment.Functions.Workflow;
 using Fulfilment.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<InboundMessageProcessor>();
         services.TryAddTransient<InventoryMessages>();
         services.TryAddTransient<ShippingMessages>();
+        services.TryAddTransient<WorkflowMessages>();
         return services;
     }
 }

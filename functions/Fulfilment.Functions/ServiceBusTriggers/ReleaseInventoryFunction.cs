@@ -1,18 +1,20 @@
 using Azure.Messaging.ServiceBus;
 using Fulfilment.Configuration;
 using Fulfilment.Contracts;
-using Fulfilment.Functions.Inventory;
+using Fulfilment.Functions.Workflow;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Fulfilment.Functions.ServiceBusTriggers;
 
-public sealed class ReleaseInventoryFunction(InventoryMessages inventory)
+public sealed class ReleaseInventoryFunction(WorkflowMessages workflow)
 {
     [Function(nameof(ReleaseInventory))]
     public Task Run(
         [ServiceBusTrigger(MessageNames.ReleaseInventory, Connection = AppSettings.ServiceBusConnection, AutoCompleteMessages = false)]
         ServiceBusReceivedMessage message,
         ServiceBusMessageActions actions,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        inventory.ReleaseInventoryAsync(message, new ServiceBusActions(actions), cancellationToken);
+        workflow.ReleaseInventoryAsync(message, new ServiceBusActions(actions), client, cancellationToken);
 }

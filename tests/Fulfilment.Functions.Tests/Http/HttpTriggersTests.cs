@@ -22,6 +22,7 @@ public sealed class HttpTriggersTests
             ("PackPickingJob", "post", "picking-jobs/{orderId}/pack", AuthorizationLevel.Function, PickingFloorFunctions.MaxBodyBytes),
             ("ReportShortPick", "post", "picking-jobs/{orderId}/short-pick", AuthorizationLevel.Function, PickingFloorFunctions.MaxBodyBytes),
             ("ReceiveCarrierEvent", "post", "carrier/events", AuthorizationLevel.Function, CarrierCallbackHeaders.MaxBodyBytes),
+            ("GetFulfilment", "get", "fulfilments/{orderId}", AuthorizationLevel.Function, 0),
         ];
 
         var actual = HttpTriggers().Select(t => (t.Function, string.Join(",", t.Trigger.Methods!), t.Trigger.Route!, t.Trigger.AuthLevel, t.BodyLimit));

@@ -31,7 +31,12 @@ public sealed class FunctionAppHost : IAsyncDisposable
 
     public TableClientFactory Tables => Get<TableClientFactory>();
 
-    public static async Task<FunctionAppHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null)
+    /// <summary>The container itself, for what resolves from it as the worker does (the workflow's steps on the Durable engine).</summary>
+    public IServiceProvider Services => provider;
+
+    /// <summary>The app's services; the clock starts at <paramref name="clockStart"/> (default <see cref="Start"/>).</summary>
+    public static async Task<FunctionAppHost> StartAsync(
+        AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, DateTimeOffset? clockStart = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var settings = SampleSettings();
@@ -43,7 +48,7 @@ public sealed class FunctionAppHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = new FakeTimeProvider(Start);
+        var clock = new FakeTimeProvider(clockStart ?? Start);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)

@@ -1,5 +1,6 @@
 using Fulfilment.Configuration;
 using Fulfilment.Contracts;
+using Fulfilment.Workflow;
 
 namespace Fulfilment.Tests.Infra;
 
@@ -14,6 +15,8 @@ public sealed class FunctionsMetadataTests
     private const string Http = "httpTrigger";
     private const string Timer = "timerTrigger";
     private const string ServiceBus = "serviceBusTrigger";
+    private const string Orchestration = "orchestrationTrigger";
+    private const string Activity = "activityTrigger";
 
     private static readonly (string Name, string Trigger, string? Entity)[] Always =
     [
@@ -24,7 +27,11 @@ public sealed class FunctionsMetadataTests
         ("PackPickingJob", Http, null),
         ("ReportShortPick", Http, null),
         ("ReceiveCarrierEvent", Http, null),
+        ("GetFulfilment", Http, null),
         ("ExpireReservations", Timer, null),
+        ("PurgeFulfilmentHistory", Timer, null),
+        .. WorkflowRegistration.OrchestratorNames.Select(name => (name, Orchestration, (string?)null)),
+        .. WorkflowRegistration.ActivityNames.Select(name => (name, Activity, (string?)null)),
     ];
 
 #if SERVICE_BUS_TRIGGERS
@@ -34,17 +41,14 @@ public sealed class FunctionsMetadataTests
         ("ReleaseInventory", ServiceBus, MessageNames.ReleaseInventory),
         ("CreateShipment", ServiceBus, MessageNames.CreateShipment),
         ("OrderReadyForShipping", ServiceBus, $"{MessageNames.OrderReadyForShipping}/{Topology.Subscriptions.Shipping}"),
-    ];
-
-    /// <summary>
-    /// Entities whose triggers come with the Durable workflow's wrappers. When they land, their rows move to
-    /// <see cref="ServiceBusTriggers"/> and this list empties (the coverage test fails until it does).
-    /// </summary>
-    private static readonly string[] WorkflowEntities =
-    [
-        .. Topology.TopicSubscriptions
-            .Where(s => s.Subscription is Topology.Subscriptions.Workflow or Topology.Subscriptions.Fulfilment)
-            .Select(s => $"{s.Topic}/{s.Subscription}"),
+        ("OrderCompleted", ServiceBus, $"{MessageNames.OrderCompleted}/{Topology.Subscriptions.Fulfilment}"),
+        ("OrderCancelled", ServiceBus, $"{MessageNames.OrderCancelled}/{Topology.Subscriptions.Fulfilment}"),
+        ("OrderPacked", ServiceBus, $"{MessageNames.OrderPacked}/{Topology.Subscriptions.Workflow}"),
+        ("OrderShortPicked", ServiceBus, $"{MessageNames.OrderShortPicked}/{Topology.Subscriptions.Workflow}"),
+        ("ShipmentCreated", ServiceBus, $"{MessageNames.ShipmentCreated}/{Topology.Subscriptions.Workflow}"),
+        ("ShipmentDelivered", ServiceBus, $"{MessageNames.ShipmentDelivered}/{Topology.Subscriptions.Workflow}"),
+        ("ShipmentFailed", ServiceBus, $"{MessageNames.ShipmentFailed}/{Topology.Subscriptions.Workflow}"),
+        ("ShipmentRejected", ServiceBus, $"{MessageNames.ShipmentRejected}/{Topology.Subscriptions.Workflow}"),
     ];
 
     private static readonly (string Name, string Trigger, string? Entity)[] Expected = [.. Always, .. ServiceBusTriggers];
@@ -103,6 +107,24 @@ public sealed class FunctionsMetadataTests
         Assert.Empty(open.Select(f => f.Name));
     }
 
+    [Fact]
+    public void WorkflowClients_InMetadata_AreTheTaskHubOfHostJson()
+    {
+        string[] expected =
+        [
+            "GetFulfilment", "PurgeFulfilmentHistory",
+#if SERVICE_BUS_TRIGGERS
+            "ReleaseInventory", "OrderCompleted", "OrderCancelled", "OrderPacked", "OrderShortPicked",
+            "ShipmentCreated", "ShipmentDelivered", "ShipmentFailed", "ShipmentRejected",
+#endif
+        ];
+
+        var clients = FunctionsMetadata.All.SelectMany(f => f.Bindings.Where(b => (string?)b["type"] == "durableClient").Select(b => (f.Name, Binding: b))).ToList();
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), clients.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(clients, c => Assert.Null(c.Binding["taskHub"] ?? c.Binding["connectionName"]));
+    }
+
 #if SERVICE_BUS_TRIGGERS
     [Fact]
     public void ServiceBusTriggers_InMetadata_ConsumeEveryQueueAndSubscriptionOnce()
@@ -111,7 +133,7 @@ public sealed class FunctionsMetadataTests
 
         var all = Topology.Queues.Concat(Topology.TopicSubscriptions.Select(s => $"{s.Topic}/{s.Subscription}"));
 
-        Assert.Equal(all.Order(StringComparer.Ordinal), consumed.Concat(WorkflowEntities).Order(StringComparer.Ordinal));
+        Assert.Equal(all.Order(StringComparer.Ordinal), consumed.Order(StringComparer.Ordinal));
     }
 #endif
 }
