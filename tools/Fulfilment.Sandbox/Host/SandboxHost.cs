@@ -83,7 +83,7 @@ public sealed class SandboxHost : IAsyncDisposable
         {
             throw new InvalidOperationException(
                 $"The in-process Durable engine stalls with {Environment.ProcessorCount} processors: start the process with "
-                + $"DOTNET_PROCESSOR_COUNT={MinimumProcessorCount * 8} (dotnet run applies it from Properties/launchSettings.json; the tests from test.runsettings).");
+                + $"DOTNET_PROCESSOR_COUNT={MinimumProcessorCount * 8} (the sandbox's own command starts itself again with it; the tests get it from test.runsettings).");
         }
 
         QuietEngineSidecar(settings.Verbose);
