@@ -8,6 +8,34 @@ public sealed class ScenarioParserTests
     private const string Order = "5b6f1c1e-2f0e-4a51-8f63-3b1d6b0c9e21";
 
     [Fact]
+    public void Parse_PauseAndResume_ReadTheEntity()
+    {
+        var json = """
+            { "start": "2026-03-02T09:00:00Z", "stock": [],
+              "steps": [ { "pause": "order-ready-for-shipping/shipping" }, { "resume": "create-shipment" } ] }
+            """;
+
+        var scenario = ScenarioParser.Parse(json);
+
+        Assert.Collection(
+            scenario.Steps,
+            s => Assert.Equal("order-ready-for-shipping/shipping", Assert.IsType<ScenarioStep.Pause>(s).Entity),
+            s => Assert.Equal("create-shipment", Assert.IsType<ScenarioStep.Resume>(s).Entity));
+    }
+
+    [Fact]
+    public void Parse_PauseOfAnEntityNotInTheTopology_NamesTheStepAndTheEntity()
+    {
+        var json = """
+            { "start": "2026-03-02T09:00:00Z", "stock": [], "steps": [ { "pause": "shipping" } ] }
+            """;
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse(json));
+
+        Assert.Contains("step 0.pause: 'shipping' is not a queue or topic/subscription", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_EveryStepKind_ReadsThemInOrder()
     {
         var json = $$"""
