@@ -1,3 +1,4 @@
+using Fulfilment.Sandbox.Storage;
 using System.Net;
 using System.Net.Sockets;
 using Fulfilment.Workflow;
@@ -37,7 +38,7 @@ public sealed class DurableEngine : IAsyncDisposable
 
         var host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddFulfilmentWorkflow(app.Services),
-            new DurableTaskTestHostOptions { Port = FreeLoopbackPort(), LoggerFactory = NullLoggerFactory.Instance });
+            new DurableTaskTestHostOptions { Port = LoopbackPort.Free(), LoggerFactory = NullLoggerFactory.Instance });
         return new DurableEngine(host);
     }
 
@@ -70,10 +71,4 @@ public sealed class DurableEngine : IAsyncDisposable
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

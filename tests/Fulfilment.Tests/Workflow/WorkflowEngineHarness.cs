@@ -1,3 +1,4 @@
+using Fulfilment.Sandbox.Storage;
 using Fulfilment.Contracts;
 using Fulfilment.Inventory;
 using Fulfilment.Messaging;
@@ -114,7 +115,7 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
         Assert.Equal(ReserveStatus.Reserved, reserved.Status);
         var engine = await DurableTaskTestHost.StartAsync(
             registry => registry.AddFulfilmentWorkflow(services),
-            new DurableTaskTestHostOptions { Port = FreeLoopbackPort(), LoggerFactory = NullLoggerFactory.Instance });
+            new DurableTaskTestHostOptions { Port = LoopbackPort.Free(), LoggerFactory = NullLoggerFactory.Instance });
         return new WorkflowEngineHarness(services, engine, carrier, outage, productId, cartId, reserved.ReservationId);
     }
 
@@ -207,10 +208,4 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
         await Carrier.DisposeAsync();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -95,7 +95,7 @@ public sealed class SandboxHost : IAsyncDisposable
         await provider.GetRequiredService<TableBootstrapper>().StartAsync(cancellationToken).ConfigureAwait(false);
         var engine = await DurableTaskTestHost.StartAsync(
             registry => registry.AddFulfilmentWorkflow(provider),
-            new DurableTaskTestHostOptions { Port = FreeLoopbackPort(), LoggerFactory = provider.GetRequiredService<ILoggerFactory>() },
+            new DurableTaskTestHostOptions { Port = LoopbackPort.Free(), LoggerFactory = provider.GetRequiredService<ILoggerFactory>() },
             cancellationToken).ConfigureAwait(false);
         return new SandboxHost(settings, azurite, carrier, provider, engine, clock);
     }
@@ -184,12 +184,6 @@ public sealed class SandboxHost : IAsyncDisposable
         Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static ServiceProvider BuildServices(SandboxSettings settings, string connectionString, FakeCarrier carrier, SandboxClock clock)
     {

@@ -37,7 +37,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = LoopbackPort.Free();
             var started = await TryStartAsync(executable, port, cancellationToken).ConfigureAwait(false);
             if (started is not null)
             {
@@ -129,12 +129,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return false;
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunNpmCiAsync(string root, CancellationToken cancellationToken)
     {
