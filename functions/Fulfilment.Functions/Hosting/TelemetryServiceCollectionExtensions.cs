@@ -2,6 +2,8 @@ using Azure.Core;
 using Azure.Identity;
 using Fulfilment.Configuration;
 using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.ApplicationInsights.WindowsServer.TelemetryChannel;
+using Microsoft.ApplicationInsights.WorkerService;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +13,31 @@ namespace Fulfilment.Functions.Hosting;
 
 public static class TelemetryServiceCollectionExtensions
 {
+    /// <summary>Telemetry types adaptive sampling never drops (the SDK's type names, ';'-separated).</summary>
+    public const string UnsampledTypes = "Trace;Exception;Event";
+
+    private const double MaxSampledItemsPerSecond = 5;
+
     private const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
 
     /// <summary>
     /// Application Insights for the worker (its logs go straight to Application Insights, not through the host), at
     /// the levels host.json and the logging configuration set: the SDK's own Warning-only filter is removed, as the
-    /// Functions worker samples do. In Azure the component accepts Entra authentication only, so when
+    /// Functions worker samples do. Adaptive sampling keeps its rate for requests and dependencies but never drops
+    /// traces or exceptions (<see cref="UnsampledTypes"/>): the CompensationFailed alert reads the workflow's log lines,
+    /// so a sampled-out trace would be a missed alert. In Azure the component accepts Entra authentication only, so when
     /// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> asks for it the worker authenticates with the app's identity.
     /// </summary>
     public static IServiceCollection AddFulfilmentTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddApplicationInsightsTelemetryWorkerService();
+        services.AddApplicationInsightsTelemetryWorkerService(new ApplicationInsightsServiceOptions { EnableAdaptiveSampling = false });
+        services.Configure<TelemetryConfiguration>(telemetry =>
+        {
+            var chain = telemetry.DefaultTelemetrySink.TelemetryProcessorChainBuilder;
+            chain.UseAdaptiveSampling(MaxSampledItemsPerSecond, excludedTypes: UnsampledTypes);
+            chain.Build();
+        });
         services.ConfigureFunctionsApplicationInsights();
         services.Configure<LoggerFilterOptions>(options =>
         {
