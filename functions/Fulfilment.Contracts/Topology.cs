@@ -19,6 +19,13 @@ public static class Topology
         public const string Shipping = "shipping";
     }
 
+    /// <summary>
+    /// Application property of a dead-lettered message resubmitted to its topic: the one subscription that receives it
+    /// again. Every subscription's default rule (infra/modules/servicebus.bicep) passes messages without it and
+    /// messages naming that subscription, so a resubmission is not delivered a second time to the topic's other consumers.
+    /// </summary>
+    public const string ResubmitToProperty = "ResubmitTo";
+
     /// <summary>Commands travel on queues.</summary>
     public static IReadOnlyList<string> Queues { get; } =
     [

@@ -134,6 +134,22 @@ resource subscriptionResources 'Microsoft.ServiceBus/namespaces/topics/subscript
   }
 ]
 
+// Each subscription's default rule takes every message except one resubmitted for another subscription of the same
+// topic: an operator resubmits a dead-lettered message to its topic with the application property ResubmitTo set to
+// the subscription it came from (tools/send-message.cs resubmit), so only that consumer receives it again.
+resource subscriptionRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = [
+  for (subscription, i) in subscriptions: {
+    parent: subscriptionResources[i]
+    name: '$Default'
+    properties: {
+      filterType: 'SqlFilter'
+      sqlFilter: {
+        sqlExpression: 'NOT EXISTS(user.ResubmitTo) OR user.ResubmitTo = \'${subscription.name}\''
+      }
+    }
+  }
+]
+
 output id string = namespace.id
 output name string = namespace.name
 @description('Host name the app connects to with its identity (ServiceBus__fullyQualifiedNamespace).')

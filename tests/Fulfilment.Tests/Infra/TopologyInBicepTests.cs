@@ -36,6 +36,21 @@ public sealed class TopologyInBicepTests
         Assert.Equal(Ordered(Topology.TopicSubscriptions), Ordered(subscriptions));
     }
 
+    [Fact]
+    public async Task SubscriptionRules_InBicep_LetAResubmissionReachOnlyTheSubscriptionItNames()
+    {
+        var template = await BicepBuilds.MainTemplateAsync();
+
+        var rule = Assert.Single(template.Module("servicebus").ResourcesOfType("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules"));
+
+        Assert.Equal("[length(parameters('subscriptions'))]", (string?)rule["copy"]?["count"]);
+        Assert.EndsWith("parameters('subscriptions')[copyIndex()].name, '$Default')]", (string?)rule["name"], StringComparison.Ordinal);
+        Assert.Equal("SqlFilter", (string?)rule["properties"]?["filterType"]);
+        Assert.Equal(
+            $"[format('NOT EXISTS(user.{Topology.ResubmitToProperty}) OR user.{Topology.ResubmitToProperty} = ''{{0}}''', parameters('subscriptions')[copyIndex()].name)]",
+            (string?)rule["properties"]?["sqlFilter"]?["sqlExpression"]);
+    }
+
     private static List<string> Ordered(IEnumerable<TopicSubscription> subscriptions) =>
         [.. subscriptions.Select(s => $"{s.Topic}/{s.Subscription}").Order(StringComparer.Ordinal)];
 }
