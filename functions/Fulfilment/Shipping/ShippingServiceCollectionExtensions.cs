@@ -45,6 +45,9 @@ public static class ShippingServiceCollectionExtensions
                 client.BaseAddress = new Uri(options.CarrierBaseUrl.TrimEnd('/') + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts rule
             });
+        // Never follow a redirect: HttpClient would resend the request, API key header included (only Authorization is
+        // stripped), to wherever the Location points. A 3xx is a protocol error (CarrierClient), not a new address.
+        carrier.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         carrier.AddResilienceHandler("carrier", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ShippingOptions>>().Value;

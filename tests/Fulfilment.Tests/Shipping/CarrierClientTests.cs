@@ -68,6 +68,36 @@ public sealed class CarrierClientTests(AzuriteFixture azurite) : IAsyncLifetime
             () => host.Get<CarrierClient>().CreateShipmentAsync(ShippingData.CreateShipment(Guid.NewGuid()), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task CreateShipmentAsync_Redirect_IsNotFollowedSoTheApiKeyStaysWithTheCarrier(int statusCode)
+    {
+        await using var elsewhere = await FakeCarrier.StartAsync();
+        carrier.Script(FakeCarrierReply.Redirect(new Uri(elsewhere.BaseAddress, "shipments"), statusCode));
+
+        var error = await Assert.ThrowsAsync<CarrierProtocolException>(
+            () => host.Get<CarrierClient>().CreateShipmentAsync(ShippingData.CreateShipment(Guid.NewGuid()), CancellationToken.None));
+
+        Assert.Contains($"answered {statusCode}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(elsewhere.Requests);
+        Assert.Single(carrier.Requests);
+    }
+
+    [Fact]
+    public async Task CancelShipmentAsync_Redirect_IsNotFollowed()
+    {
+        await using var elsewhere = await FakeCarrier.StartAsync();
+        carrier.ScriptCancel(FakeCarrierReply.Redirect(new Uri(elsewhere.BaseAddress, "shipments/x/cancel")));
+
+        await Assert.ThrowsAsync<CarrierProtocolException>(
+            () => host.Get<CarrierClient>().CancelShipmentAsync(Guid.NewGuid(), CancellationToken.None));
+
+        Assert.Empty(elsewhere.Requests);
+    }
+
     [Fact]
     public async Task CancelShipmentAsync_BodyJustUnderCap_IsRead()
     {

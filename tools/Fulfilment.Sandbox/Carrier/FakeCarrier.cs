@@ -247,6 +247,11 @@ public sealed class FakeCarrier : IAsyncDisposable
     {
         context.Response.StatusCode = reply.StatusCode;
         context.Response.ContentType = "application/problem+json";
+        if (reply.Location is { } location)
+        {
+            context.Response.Headers.Location = location.ToString();
+        }
+
         return context.Response.WriteAsync(
             JsonSerializer.Serialize(new { type = "about:blank", title = "Request not carried out", status = reply.StatusCode, detail = reply.Detail }),
             context.RequestAborted);

@@ -3,7 +3,8 @@ namespace Fulfilment.Sandbox.Carrier;
 /// <summary>
 /// One scripted answer of the <see cref="FakeCarrier"/> to <c>POST /shipments</c> (or to a cancel), after an optional
 /// delay. A 201 (or a cancel's answer) may carry <paramref name="PaddingBytes"/> of filler in its JSON body, with or
-/// without a Content-Length, and may pause <paramref name="BodyPause"/> halfway through its body.
+/// without a Content-Length, and may pause <paramref name="BodyPause"/> halfway through its body. A redirect carries
+/// its <paramref name="Location"/>.
 /// </summary>
 public sealed record FakeCarrierReply(
     int StatusCode,
@@ -11,7 +12,8 @@ public sealed record FakeCarrierReply(
     string? Detail = null,
     int PaddingBytes = 0,
     bool AnnounceLength = true,
-    TimeSpan BodyPause = default)
+    TimeSpan BodyPause = default,
+    Uri? Location = null)
 {
     /// <summary>201 with a shipment id, a tracking number and an estimated delivery (the same ones for a repeated key).</summary>
     public static FakeCarrierReply Created { get; } = new(201);
@@ -31,6 +33,9 @@ public sealed record FakeCarrierReply(
 
     /// <summary>A valid 201 body made about <paramref name="bytes"/> long by a filler field; chunked when not <paramref name="announceLength"/>.</summary>
     public static FakeCarrierReply Oversized(int bytes, bool announceLength = true) => new(201, PaddingBytes: bytes, AnnounceLength: announceLength);
+
+    /// <summary>A redirect (307 keeps the method and body) to <paramref name="location"/>.</summary>
+    public static FakeCarrierReply Redirect(Uri location, int statusCode = 307) => new(statusCode, Detail: "moved", Location: location);
 
     /// <summary>A 201 whose headers come at once and whose body stops halfway for <paramref name="pause"/>.</summary>
     public static FakeCarrierReply StalledBody(TimeSpan pause) => new(201, BodyPause: pause);
