@@ -13,7 +13,8 @@ namespace Fulfilment.Catalog;
 
 /// <summary>
 /// The HTTP side of the catalogue, as far as AsyncAPI's HTTP bindings can say it: the get-stock-level query on the
-/// Function App, the carrier's <c>POST /shipments</c> (create-shipment) and the carrier's signed callbacks. Header
+/// Function App, the carrier's <c>POST /shipments</c> (create-shipment) and <c>POST /shipments/{orderId}/cancel</c>,
+/// and the carrier's signed callbacks. Header
 /// names, the signature scheme and the problem body come from the code; the routes are the Function App's (see
 /// docs/carrier-integration.md).
 /// </summary>
@@ -26,6 +27,7 @@ public static class HttpInterfaces
     public const string StockLevelRoute = "/stock/{productId}";
     public const string CarrierShipmentsRoute = "/shipments";
     public const string CarrierEventsRoute = "/carrier/events";
+    public const string CarrierCancelRoute = "/shipments/{orderId}/cancel";
 
     private const string StockLevel = "stock-level";
     private const string CarrierShipments = "carrier-shipments";
@@ -33,6 +35,11 @@ public static class HttpInterfaces
     private const string StockLevelRequest = "get-stock-level-request";
     private const string ShipmentAccepted = "carrier-shipment-accepted";
     private const string CallbackAccepted = "carrier-callback-accepted";
+    private const string CarrierCancel = "carrier-shipment-cancel";
+    private const string CancelRequest = "carrier-cancel-shipment-request";
+    private const string CancelAccepted = "carrier-cancel-accepted";
+    private const string CancelTooLate = "carrier-cancel-too-late";
+    private const string ShipmentCancelled = "carrier-shipment-cancelled";
     private const string ProblemMessage = "problem";
     private const string BindingVersion = "0.3.0";
 
@@ -52,6 +59,7 @@ public static class HttpInterfaces
 
         AddStockLevel(channels, operations, messages);
         AddCarrierShipments(channels, operations, messages, schemas);
+        AddCarrierCancel(channels, operations, messages, schemas);
         AddCarrierEvents(channels, operations, messages, schemas);
     }
 
@@ -139,11 +147,95 @@ public static class HttpInterfaces
             ["address"] = CarrierShipmentsRoute,
             ["description"] = "The carrier's API: Shipping sends each create-shipment it reads from its queue as POST {base URL}/shipments.",
             ["servers"] = new JsonArray(Ref($"#/servers/{Carrier}")),
-            ["messages"] = ChannelMessages(MessageNames.CreateShipment, ShipmentAccepted, ProblemMessage),
+            ["messages"] = ChannelMessages(MessageNames.CreateShipment, ShipmentAccepted, ShipmentCancelled, ProblemMessage),
         };
         foreach (var (participant, action) in new[] { (Participants.Shipping, "send"), (Participants.Carrier, "receive") })
         {
-            Request(Add(operations, participant, action, CarrierShipments, [MessageNames.CreateShipment]), "POST", CarrierShipments, ShipmentAccepted, ProblemMessage);
+            Request(Add(operations, participant, action, CarrierShipments, [MessageNames.CreateShipment]), "POST", CarrierShipments, ShipmentAccepted, ShipmentCancelled, ProblemMessage);
+        }
+    }
+
+    /// <summary>
+    /// The cancel call (docs/carrier-integration.md section 2): Shipping cancels the Idempotency-Key of an order
+    /// cancelled before the carrier has the parcel; the carrier answers CANCELLED (it will never ship that key, and a
+    /// create still on its way gets 409 CANCELLED) or TOO_LATE (the parcel is picked up).
+    /// </summary>
+    private static void AddCarrierCancel(JsonObject channels, JsonObject operations, JsonObject messages, JsonObject schemas)
+    {
+        var apiKeyHeader = new ShippingOptions().CarrierApiKeyHeader;
+        schemas["CarrierCancelStatus"] = Multi(new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#",
+            ["title"] = "CarrierCancelStatus",
+            ["description"] = "The carrier's status answer to a cancel, and to a create-shipment for a cancelled Idempotency-Key.",
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["status"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(CarrierClient.CancelledStatus, CarrierClient.TooLateStatus) },
+            },
+            ["required"] = new JsonArray("status"),
+        });
+        messages[ShipmentCancelled] = new JsonObject
+        {
+            ["name"] = ShipmentCancelled,
+            ["title"] = "Shipment key cancelled",
+            ["description"] = $"409 Conflict with {{\"status\":\"{CarrierClient.CancelledStatus}\"}}: the Idempotency-Key was cancelled before this create reached the carrier; no shipment exists or ever will (Shipping marks the shipment CANCELLED and does not retry).",
+            ["contentType"] = OutgoingMessage.ContentType,
+            ["payload"] = Ref("#/components/schemas/CarrierCancelStatus"),
+            ["bindings"] = StatusCode(409),
+        };
+        messages[CancelRequest] = new JsonObject
+        {
+            ["name"] = CancelRequest,
+            ["title"] = "Cancel shipment request",
+            ["description"] = "POST {base URL}/shipments/{orderId}/cancel, no body; the orderId is the create's Idempotency-Key. Sent when an order is cancelled while its create-shipment may be on its way; repeated until the carrier answers.",
+            ["bindings"] = new JsonObject
+            {
+                ["http"] = new JsonObject
+                {
+                    ["headers"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["required"] = new JsonArray(apiKeyHeader),
+                        ["properties"] = new JsonObject
+                        {
+                            [apiKeyHeader] = new JsonObject { ["description"] = "The API key the carrier issued.", ["type"] = "string" },
+                        },
+                    },
+                    ["bindingVersion"] = BindingVersion,
+                },
+            },
+        };
+        messages[CancelAccepted] = new JsonObject
+        {
+            ["name"] = CancelAccepted,
+            ["title"] = "Cancel accepted",
+            ["description"] = $"200 OK with {{\"status\":\"{CarrierClient.CancelledStatus}\"}}: the key will never ship (idempotent: a repeated cancel gets the same answer). 408, 429 and 5xx are retried; any other answer is a fault.",
+            ["contentType"] = OutgoingMessage.ContentType,
+            ["payload"] = Ref("#/components/schemas/CarrierCancelStatus"),
+            ["bindings"] = StatusCode(200),
+        };
+        messages[CancelTooLate] = new JsonObject
+        {
+            ["name"] = CancelTooLate,
+            ["title"] = "Cancel too late",
+            ["description"] = $"409 Conflict with {{\"status\":\"{CarrierClient.TooLateStatus}\"}}: the parcel is picked up; the order can no longer be cancelled (Fulfilment publishes order-cancellation-refused).",
+            ["contentType"] = OutgoingMessage.ContentType,
+            ["payload"] = Ref("#/components/schemas/CarrierCancelStatus"),
+            ["bindings"] = StatusCode(409),
+        };
+
+        channels[CarrierCancel] = new JsonObject
+        {
+            ["address"] = CarrierCancelRoute,
+            ["description"] = "The carrier's API: Shipping cancels an order's shipment key before the carrier has the parcel.",
+            ["servers"] = new JsonArray(Ref($"#/servers/{Carrier}")),
+            ["parameters"] = new JsonObject { ["orderId"] = new JsonObject { ["description"] = "The order's id (the create-shipment's Idempotency-Key), a UUID." } },
+            ["messages"] = ChannelMessages(CancelRequest, CancelAccepted, CancelTooLate),
+        };
+        foreach (var (participant, action) in new[] { (Participants.Shipping, "send"), (Participants.Carrier, "receive") })
+        {
+            Request(Add(operations, participant, action, CarrierCancel, [CancelRequest]), "POST", CarrierCancel, CancelAccepted, CancelTooLate);
         }
     }
 

@@ -16,9 +16,14 @@ namespace Fulfilment.Shipping;
 public sealed class CarrierClient(HttpClient http, IOptions<ShippingOptions> options)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The carrier's <c>status</c> for a cancelled key (to a cancel: 200; to a create: 409).</summary>
+    public const string CancelledStatus = "CANCELLED";
+
+    /// <summary>The carrier's <c>status</c> to a cancel once the parcel is picked up (409).</summary>
+    public const string TooLateStatus = "TOO_LATE";
+
     private const int MaxReasonLength = 500;
-    private const string CancelledStatus = "CANCELLED";
-    private const string TooLateStatus = "TOO_LATE";
 
     /// <summary>
     /// <c>POST shipments</c>. Returns the accepted, rejected or cancelled (409 <c>{"status":"CANCELLED"}</c>: the key

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Fulfilment.Catalog;
 using Fulfilment.Contracts;
 using Fulfilment.Sandbox.Storage;
+using Fulfilment.Shipping;
 
 namespace Fulfilment.Tests.Catalog;
 
@@ -142,6 +143,31 @@ public sealed class AsyncApiDocumentTests
 
         Assert.Equal(MessageNames.ShipmentDelivered, (string)message["name"]!);
         Assert.Equal(["X-Carrier-Timestamp", "X-Carrier-Signature"], message["headers"]!["required"]!.AsArray().Select(h => (string)h!));
+    }
+
+    [Fact]
+    public void Build_CarrierCancel_IsAPostAnsweredCancelledOrTooLateWithTheClientsStatuses()
+    {
+        var operation = Document["operations"]!["shipping.send.carrier-shipment-cancel"]!;
+        var messages = Document["components"]!["messages"]!;
+
+        Assert.Equal("POST", (string)operation["bindings"]!["http"]!["method"]!);
+        Assert.Equal("/shipments/{orderId}/cancel", (string)Document["channels"]!["carrier-shipment-cancel"]!["address"]!);
+        Assert.Equal(
+            [("#/channels/carrier-shipment-cancel/messages/carrier-cancel-accepted", 200), ("#/channels/carrier-shipment-cancel/messages/carrier-cancel-too-late", 409)],
+            operation["reply"]!["messages"]!.AsArray().Select(m => ((string)m!["$ref"]!, (int)messages[((string)m["$ref"]!).Split('/')[^1]]!["bindings"]!["http"]!["statusCode"]!)));
+        Assert.Equal(
+            [CarrierClient.CancelledStatus, CarrierClient.TooLateStatus],
+            Document["components"]!["schemas"]!["CarrierCancelStatus"]!["schema"]!["properties"]!["status"]!["enum"]!.AsArray().Select(s => (string)s!));
+    }
+
+    [Fact]
+    public void Build_CreateShipment_MayBeAnsweredKeyCancelled()
+    {
+        var replies = Document["operations"]!["shipping.send.carrier-shipments"]!["reply"]!["messages"]!.AsArray().Select(m => (string)m!["$ref"]!);
+
+        Assert.Contains("#/channels/carrier-shipments/messages/carrier-shipment-cancelled", replies);
+        Assert.Equal(409, (int)Document["components"]!["messages"]!["carrier-shipment-cancelled"]!["bindings"]!["http"]!["statusCode"]!);
     }
 
     private static IEnumerable<(string Key, JsonNode Value)> Channels() => Document["channels"]!.AsObject().Select(c => (c.Key, c.Value!));
