@@ -19,7 +19,7 @@ internal sealed record ClientPrincipal(string ObjectId, IReadOnlyList<string> Ro
     public const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     public const string RolesClaim = "roles";
 
-    /// <summary>Larger than any token's claims set (Entra access tokens stay far below 16 KiB).</summary>
+    /// <summary>A bound on what is decoded: a longer header is refused (401), not parsed.</summary>
     public const int MaxHeaderLength = 32 * 1024;
 
     private const string UnmappedObjectIdClaim = "oid";
