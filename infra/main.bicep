@@ -154,6 +154,15 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Application (client) id of the Entra app registration of the Fulfilment API (docs/warehouse.md). Empty: no App Service authentication, and the picking floor refuses every call (401).')
+param pickingFloorClientId string = ''
+
+@description('Directory (tenant) id of that app registration.')
+param pickingFloorTenantId string = tenant().tenantId
+
+@description('Audiences the picking floor accepts tokens for. Empty: api://<pickingFloorClientId>.')
+param pickingFloorAllowedAudiences array = []
+
 // ==== Names ====
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
@@ -416,6 +425,10 @@ module functionApp 'modules/functionapp.bicep' = {
       Inventory__ExpiryBatchSize: '100'
       Warehouse__DefaultPageSize: '20'
       Warehouse__MaxPageSize: '100'
+      Warehouse__PickerRole: 'Warehouse.Picker'
+      Warehouse__SupervisorRole: 'Warehouse.Supervisor'
+      // Believed only when App Service authentication (module authentication) strips and sets X-MS-CLIENT-PRINCIPAL.
+      Warehouse__TrustClientPrincipal: pickingFloorAuthentication ? 'true' : 'false'
       Shipping__CarrierBaseUrl: carrierBaseUrl
       Shipping__CarrierApiKey: '${keyVaultReference}${keyVault.outputs.apiKeySecretName})'
       Shipping__CarrierApiKeyHeader: 'X-Api-Key'
@@ -439,6 +452,27 @@ module functionApp 'modules/functionapp.bicep' = {
       Workflow__BackoffCoefficient: '2.0'
       Workflow__HistoryRetention: '90.00:00:00'
     }
+  }
+}
+
+// Entra ID in front of the picking floor; the callback, stock and status routes keep their own authentication.
+var pickingFloorAuthentication = !empty(pickingFloorClientId)
+
+module authentication 'modules/authentication.bicep' = if (pickingFloorAuthentication) {
+  name: 'authentication'
+  dependsOn: [
+    functionApp
+  ]
+  params: {
+    functionAppName: names.functionApp
+    clientId: pickingFloorClientId
+    tenantId: pickingFloorTenantId
+    allowedAudiences: empty(pickingFloorAllowedAudiences) ? ['api://${pickingFloorClientId}'] : pickingFloorAllowedAudiences
+    excludedPaths: [
+      '/api/carrier/events'
+      '/api/stock/*'
+      '/api/fulfilments/*'
+    ]
   }
 }
 

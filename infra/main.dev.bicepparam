@@ -23,3 +23,4 @@ param carrierApiKey = readEnvironmentVariable('CARRIER_API_KEY', '')
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')
 param publicNetworkAccess = 'Enabled'
 param alertEmailAddress = readEnvironmentVariable('ALERT_EMAIL_ADDRESS', '')
+param pickingFloorClientId = readEnvironmentVariable('PICKING_FLOOR_CLIENT_ID', '')

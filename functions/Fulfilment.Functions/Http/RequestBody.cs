@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Fulfilment.Contracts.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Problem = Fulfilment.Http.Problem;
 
 namespace Fulfilment.Functions.Http;
 
 /// <summary>
 /// Bounded reading of request bodies: a Content-Length above the limit is refused before a byte is read, and a body
-/// without one is read only up to the limit plus one byte (413 if that byte arrives).
+/// without one is read only up to the limit plus one byte (413 if that byte arrives). A JSON body declared as
+/// something else (a Content-Type other than <c>application/json</c> or <c>application/*+json</c>) is refused with
+/// 415 before it is read; one with no Content-Type is read as JSON.
 /// </summary>
 internal static class RequestBody
 {
@@ -35,6 +38,12 @@ internal static class RequestBody
     public static async Task<(T? Value, Problem? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentType is { } contentType && !IsJson(contentType))
+        {
+            return (null, Problem.UnsupportedMediaType($"The body must be application/json; got {Printable(contentType)}."));
+        }
+
         var (body, tooLarge) = await ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
@@ -52,6 +61,15 @@ internal static class RequestBody
             return (null, Malformed(new Violation(e.Path ?? "$", e.Message)));
         }
     }
+
+    private static bool IsJson(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Value is { } media
+        && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The caller's Content-Type as it may be echoed: at most 100 printable ASCII characters.</summary>
+    private static string Printable(string text) =>
+        new([.. text.Take(100).Select(c => c is >= ' ' and <= '~' ? c : '?')]);
 
     private static Problem TooLarge(int maxBytes) => Problem.PayloadTooLarge($"The body is larger than {maxBytes} bytes.");
 

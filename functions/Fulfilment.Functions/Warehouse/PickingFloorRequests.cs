@@ -1,7 +1,10 @@
 namespace Fulfilment.Functions.Warehouse;
 
-/// <summary>Body of <c>POST /api/picking-jobs/{orderId}/start</c>: who picks the job.</summary>
-public sealed record StartPickingRequest(string PickerId);
+/// <summary>
+/// Body of <c>POST /api/picking-jobs/{orderId}/start</c>: <c>{}</c>. The picker is the signed-in caller; a
+/// <c>pickerId</c> is still accepted from older devices, but only the caller's own id (anything else: 403).
+/// </summary>
+public sealed record StartPickingRequest(string? PickerId = null);
 
 /// <summary>Body of <c>POST /api/picking-jobs/{orderId}/pack</c>: how many parcels the order was packed in.</summary>
 public sealed record PackRequest(int ParcelCount);

@@ -32,6 +32,9 @@ public sealed record Problem(
     public static Problem Unauthorized(string detail) =>
         new(TypeBase + "unauthenticated", "The request is not authenticated", 401, detail, []);
 
+    public static Problem Forbidden(string detail) =>
+        new(TypeBase + "forbidden", "The caller may not do this", 403, detail, []);
+
     public static Problem NotFound(string detail) =>
         new(TypeBase + "not-found", "The resource was not found", 404, detail, []);
 
@@ -44,6 +47,9 @@ public sealed record Problem(
 
     public static Problem PayloadTooLarge(string detail) =>
         new(TypeBase + "payload-too-large", "The request body is too large", 413, detail, []);
+
+    public static Problem UnsupportedMediaType(string detail) =>
+        new(TypeBase + "unsupported-media-type", "The request body is not of a type this endpoint takes", 415, detail, []);
 
     /// <summary>The body as JSON: <c>{ "type", "title", "status", "detail", "errors": [{ "path", "reason" }] }</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

@@ -44,20 +44,23 @@ public sealed partial class PickingFloorHandler(
         return PickingJobListOutcome.Of(new PickingJobPage(status, page.Select(r => r.Job).ToArray(), next));
     }
 
-    /// <summary>CREATED → PICKING for <paramref name="pickerId"/>. Two pickers racing: one Started, the other Conflict.</summary>
-    public async Task<PickingJobOutcome> StartAsync(Guid orderId, string pickerId, CancellationToken cancellationToken)
+    /// <summary>CREATED → PICKING for <paramref name="caller"/>, who becomes the picker. Two pickers racing: one Started, the other Conflict.</summary>
+    public async Task<PickingJobOutcome> StartAsync(Guid orderId, FloorCaller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var outcome = await store.TransitionAsync(orderId, job => job.Start(pickerId, now), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.TransitionAsync(orderId, job => job.Start(caller, now), cancellationToken).ConfigureAwait(false);
         Log(orderId, "start", outcome);
         return outcome;
     }
 
-    /// <summary>PICKING → PACKED in <paramref name="parcelCount"/> parcels (1–999), then publishes order-packed.</summary>
-    public async Task<PickingJobOutcome> PackAsync(Guid orderId, int parcelCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// PICKING → PACKED in <paramref name="parcelCount"/> parcels (1–999), then publishes order-packed. Only the job's
+    /// picker or a supervisor (<paramref name="caller"/>) may pack it.
+    /// </summary>
+    public async Task<PickingJobOutcome> PackAsync(Guid orderId, FloorCaller caller, int parcelCount, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var outcome = await store.TransitionAsync(orderId, job => job.Pack(parcelCount, now), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.TransitionAsync(orderId, job => job.Pack(caller, parcelCount, now), cancellationToken).ConfigureAwait(false);
         Log(orderId, "pack", outcome);
         if (outcome is { Kind: PickingOutcomeKind.Packed, Job: { } job })
         {
@@ -71,13 +74,14 @@ public sealed partial class PickingFloorHandler(
 
     /// <summary>
     /// PICKING → SHORT: only <paramref name="picked"/> (0 ≤ picked &lt; quantity) of <paramref name="productId"/>'s
-    /// line were on the shelf. Publishes order-short-picked, which the workflow turns into compensation.
+    /// line were on the shelf. Publishes order-short-picked, which the workflow turns into compensation. Only the
+    /// job's picker or a supervisor (<paramref name="caller"/>) may report it.
     /// </summary>
     public async Task<PickingJobOutcome> ReportShortAsync(
-        Guid orderId, Guid productId, int picked, string reason, CancellationToken cancellationToken)
+        Guid orderId, FloorCaller caller, Guid productId, int picked, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var outcome = await store.TransitionAsync(orderId, job => job.ReportShort(productId, picked, reason, now), cancellationToken).ConfigureAwait(false);
+        var outcome = await store.TransitionAsync(orderId, job => job.ReportShort(caller, productId, picked, reason, now), cancellationToken).ConfigureAwait(false);
         Log(orderId, "short pick", outcome);
         if (outcome is { Kind: PickingOutcomeKind.ShortPicked, Job: { ShortPick: { } shortPick } job })
         {

@@ -66,15 +66,19 @@ public sealed record PickingJob(
         return PickingJobOutcome.Applied(PickingOutcomeKind.Created, job);
     }
 
-    /// <summary>CREATED → PICKING for <paramref name="picker"/>; the same picker again is a repeat, another a conflict.</summary>
-    public PickingJobOutcome Start(string? picker, DateTimeOffset now)
+    /// <summary>
+    /// CREATED → PICKING for <paramref name="caller"/>, who becomes the job's picker; the same caller again is a
+    /// repeat, another a conflict.
+    /// </summary>
+    public PickingJobOutcome Start(FloorCaller caller, DateTimeOffset now)
     {
-        if (TextProblem(picker, "pickerId") is { } problem)
+        ArgumentNullException.ThrowIfNull(caller);
+        if (TextProblem(caller.Id, "pickerId") is { } problem)
         {
             return PickingJobOutcome.Invalid(problem, this);
         }
 
-        var who = picker!.Trim();
+        var who = caller.Id.Trim();
         return Status switch
         {
             PickingJobStatus.Created => PickingJobOutcome.Applied(PickingOutcomeKind.Started,
@@ -86,9 +90,17 @@ public sealed record PickingJob(
         };
     }
 
-    /// <summary>PICKING → PACKED with every line picked in full; packing again with the same count is a repeat.</summary>
-    public PickingJobOutcome Pack(int parcelCount, DateTimeOffset now)
+    /// <summary>
+    /// PICKING → PACKED with every line picked in full; packing again with the same count is a repeat. Only the job's
+    /// picker or a supervisor may pack a started job (anyone else: Forbidden, before anything else is judged).
+    /// </summary>
+    public PickingJobOutcome Pack(FloorCaller caller, int parcelCount, DateTimeOffset now)
     {
+        if (Refuse(caller, "pack it") is { } refused)
+        {
+            return refused;
+        }
+
         if (parcelCount is < 1 or > MaxParcelCount)
         {
             return PickingJobOutcome.Invalid($"parcelCount must be between 1 and {MaxParcelCount}; got {parcelCount}", this);
@@ -112,9 +124,17 @@ public sealed record PickingJob(
         };
     }
 
-    /// <summary>PICKING → SHORT: the line of <paramref name="productId"/> could only be picked <paramref name="picked"/> times.</summary>
-    public PickingJobOutcome ReportShort(Guid productId, int picked, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// PICKING → SHORT: the line of <paramref name="productId"/> could only be picked <paramref name="picked"/> times.
+    /// Only the job's picker or a supervisor may report it (anyone else: Forbidden, before anything else is judged).
+    /// </summary>
+    public PickingJobOutcome ReportShort(FloorCaller caller, Guid productId, int picked, string? reason, DateTimeOffset now)
     {
+        if (Refuse(caller, "report a short pick on it") is { } refused)
+        {
+            return refused;
+        }
+
         if (TextProblem(reason, "reason") is { } problem)
         {
             return PickingJobOutcome.Invalid(problem, this);
@@ -167,6 +187,20 @@ public sealed record PickingJob(
 
     /// <summary>The status as stored and reported: CREATED, PICKING, PACKED, CANCELLED, SHORT.</summary>
     public static string Wire(PickingJobStatus status) => status.ToString().ToUpperInvariant();
+
+    /// <summary>Invalid for a blank caller id; Forbidden when the job has a picker and the caller is neither it nor a supervisor.</summary>
+    private PickingJobOutcome? Refuse(FloorCaller caller, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (TextProblem(caller.Id, "the caller's id") is { } problem)
+        {
+            return PickingJobOutcome.Invalid(problem, this);
+        }
+
+        return Picker is not null && !caller.MayWork(Picker)
+            ? PickingJobOutcome.Forbidden($"the job was started by another picker: only its picker or a supervisor may {operation}")
+            : null;
+    }
 
     private static string? TextProblem(string? text, string name) =>
         string.IsNullOrWhiteSpace(text) ? $"{name} is required"

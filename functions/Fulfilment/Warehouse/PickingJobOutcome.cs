@@ -1,8 +1,9 @@
 namespace Fulfilment.Warehouse;
 
 /// <summary>
-/// The result of a Warehouse operation: what happened (<see cref="Kind"/>), the job as it now stands (null only
-/// when there is none, or the input was invalid before a job was read), whether this call wrote the job
+/// The result of a Warehouse operation: what happened (<see cref="Kind"/>), the job as it now stands (null when
+/// there is none, when the input was invalid before a job was read, and for a caller refused the job: it is not
+/// shown to someone who may not work it), whether this call wrote the job
 /// (<see cref="Changed"/>: false for an idempotent repeat and for every refusal), and a human-readable reason for
 /// refusals and repeats.
 /// </summary>
@@ -28,4 +29,7 @@ public sealed record PickingJobOutcome(PickingOutcomeKind Kind, PickingJob? Job,
 
     public static PickingJobOutcome Invalid(string reason, PickingJob? job = null) =>
         new(PickingOutcomeKind.Invalid, job, Changed: false, reason);
+
+    /// <summary>The caller may not work this job (the job itself is not returned).</summary>
+    public static PickingJobOutcome Forbidden(string reason) => new(PickingOutcomeKind.Forbidden, null, Changed: false, reason);
 }

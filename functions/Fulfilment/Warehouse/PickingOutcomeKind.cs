@@ -1,9 +1,9 @@
 namespace Fulfilment.Warehouse;
 
 /// <summary>
-/// What a Warehouse operation came to. The first six are successes; the last four are refusals that changed
+/// What a Warehouse operation came to. The first six are successes; the last five are refusals that changed
 /// nothing. HTTP adapters map them: successes → 200 (201 for a new job), NotFound → 404, Conflict and
-/// IllegalTransition → 409, Invalid → 422.
+/// IllegalTransition → 409, Invalid → 422, Forbidden → 403.
 /// </summary>
 public enum PickingOutcomeKind
 {
@@ -25,4 +25,7 @@ public enum PickingOutcomeKind
 
     /// <summary>The input itself is wrong (parcelCount &lt; 1, unknown product line, empty reason…), whatever the status.</summary>
     Invalid,
+
+    /// <summary>The caller may not do this to this job: it is neither the job's picker nor a supervisor.</summary>
+    Forbidden,
 }

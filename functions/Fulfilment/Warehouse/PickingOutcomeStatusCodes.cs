@@ -12,6 +12,7 @@ public static class PickingOutcomeStatusCodes
             PickingOutcomeKind.NotFound => 404,
             PickingOutcomeKind.Conflict or PickingOutcomeKind.IllegalTransition => 409,
             PickingOutcomeKind.Invalid => 422,
+            PickingOutcomeKind.Forbidden => 403,
             _ => 200,
         };
     }

@@ -38,7 +38,7 @@ public sealed class HttpTriggersTests
         Assert.All(bodiless, t => Assert.Equal(["get"], t.Trigger.Methods!));
     }
 
-    private static IEnumerable<(string Function, HttpTriggerAttribute Trigger, int BodyLimit)> HttpTriggers() =>
+    internal static IEnumerable<(string Function, HttpTriggerAttribute Trigger, int BodyLimit)> HttpTriggers() =>
         from method in typeof(Program).Assembly.GetTypes().SelectMany(t => t.GetMethods())
         let function = method.GetCustomAttribute<FunctionAttribute>()
         let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null)

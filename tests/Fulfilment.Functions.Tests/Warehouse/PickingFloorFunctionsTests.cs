@@ -66,10 +66,10 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     {
         var orderId = await JobAsync();
 
-        var answer = await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        var answer = await PostAsync(Floor.StartPicking, orderId, "{}");
 
         Assert.Equal(200, answer.Status);
-        Assert.Equal(("PICKING", "picker-7"), (answer.Json.GetProperty("status").GetString(), answer.Json.GetProperty("picker").GetString()));
+        Assert.Equal(("PICKING", Principals.Alice), (answer.Json.GetProperty("status").GetString(), answer.Json.GetProperty("picker").GetString()));
         Assert.Equal(PickingJobStatus.Picking, (await JobOfAsync(orderId)).Status);
     }
 
@@ -77,27 +77,90 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     public async Task StartPicking_HeldByAnotherPicker_AnswersConflictAndKeepsThePicker()
     {
         var orderId = await JobAsync();
-        await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        await PostAsync(Floor.StartPicking, orderId, "{}");
 
-        var answer = await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-8"}""");
+        var answer = await PostAsync(Floor.StartPicking, orderId, "{}", Principals.BobPicking);
 
         Assert.Equal(409, answer.Status);
         Assert.Equal(nameof(PickingOutcomeKind.Conflict), answer.Problem().Title);
         Assert.Contains("PICKING", answer.Problem().Detail, StringComparison.Ordinal);
-        Assert.Equal("picker-7", (await JobOfAsync(orderId)).Picker);
+        Assert.Equal(Principals.Alice, (await JobOfAsync(orderId)).Picker);
+    }
+
+    [Fact]
+    public async Task StartPicking_PickerIdOfTheCaller_AnswersTheJobPickedByTheCaller()
+    {
+        var orderId = await JobAsync();
+
+        var answer = await PostAsync(Floor.StartPicking, orderId, $$"""{"pickerId":"{{Principals.Alice}}"}""");
+
+        Assert.Equal((200, Principals.Alice), (answer.Status, answer.Json.GetProperty("picker").GetString()));
+    }
+
+    [Fact]
+    public async Task StartPicking_PickerIdOfSomeoneElse_AnswersForbiddenAndChangesNothing()
+    {
+        var orderId = await JobAsync();
+        var before = await app.SnapshotAsync();
+
+        var answer = await PostAsync(Floor.StartPicking, orderId, $$"""{"pickerId":"{{Principals.Bob}}"}""");
+
+        Assert.Equal((403, nameof(PickingOutcomeKind.Forbidden)), (answer.Status, answer.Problem().Title));
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task StartPicking_NoPrincipal_AnswersUnauthorizedAndChangesNothing()
+    {
+        var orderId = await JobAsync();
+        var before = await app.SnapshotAsync();
+
+        var answer = await PostAsync(Floor.StartPicking, orderId, "{}", new Dictionary<string, string>());
+
+        Assert.Equal(401, answer.Status);
+        Assert.EndsWith("/unauthenticated", answer.Problem().Type, StringComparison.Ordinal);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task StartPicking_PrincipalWithoutAFloorRole_AnswersForbiddenAndChangesNothing()
+    {
+        var orderId = await JobAsync();
+        var before = await app.SnapshotAsync();
+
+        var answer = await PostAsync(Floor.StartPicking, orderId, "{}", Principals.As(Principals.Bob, "Orders.Reader"));
+
+        Assert.Equal(403, answer.Status);
+        Assert.Contains("neither the Warehouse.Picker nor the Warehouse.Supervisor app role", answer.Problem().Detail, StringComparison.Ordinal);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task StartPicking_PrincipalHeaderWhereThePlatformDoesNotAuthenticate_AnswersUnauthorized()
+    {
+        await using var untrusting = await FunctionAppHost.StartAsync(azurite, new Dictionary<string, string?> { ["Warehouse:TrustClientPrincipal"] = "false" });
+        var orderId = Guid.NewGuid();
+        await untrusting.Get<PickingJobHandler>().CreateAsync(orderId, [new LineItem(productId, 3)], CancellationToken.None);
+        var request = HttpCalls.Request("POST", "{}", headers: Principals.AlicePicking);
+
+        var answer = await untrusting.Function<PickingFloorFunctions>().StartPicking(request, orderId.ToString(), CancellationToken.None).AnswerAsync(request);
+
+        Assert.Equal(401, answer.Status);
+        Assert.Contains("TrustClientPrincipal", answer.Problem().Detail, StringComparison.Ordinal);
+        Assert.Equal(PickingJobStatus.Created, (await untrusting.Get<PickingJobHandler>().GetAsync(orderId, CancellationToken.None))!.Status);
     }
 
     [Fact]
     public async Task StartPicking_UnknownOrder_AnswersNotFound()
     {
-        var answer = await PostAsync(Floor.StartPicking, Guid.NewGuid(), """{"pickerId":"picker-7"}""");
+        var answer = await PostAsync(Floor.StartPicking, Guid.NewGuid(), "{}");
 
         Assert.Equal((404, nameof(PickingOutcomeKind.NotFound)), (answer.Status, answer.Problem().Title));
     }
 
     [Theory]
-    [InlineData("""{}""")]
-    [InlineData("""{"pickerId":null}""")]
+    [InlineData("""[]""")]
+    [InlineData("""null""")]
     [InlineData("""{"pickerId":7}""")]
     [InlineData("")]
     public async Task StartPicking_MalformedBody_AnswersBadRequestAndChangesNothing(string body)
@@ -113,7 +176,7 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task StartPicking_OrderIdNotAUuid_AnswersBadRequest()
     {
-        var request = HttpCalls.Request("POST", """{"pickerId":"picker-7"}""");
+        var request = HttpCalls.Request("POST", "{}", headers: Principals.AlicePicking);
 
         var answer = await Floor.StartPicking(request, "order-1", CancellationToken.None).AnswerAsync(request);
 
@@ -124,7 +187,7 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     public async Task PackPickingJob_PickingJob_AnswersPackedAndPublishesOrderPacked()
     {
         var orderId = await JobAsync();
-        await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        await PostAsync(Floor.StartPicking, orderId, "{}");
 
         var answer = await PostAsync(Floor.PackPickingJob, orderId, """{"parcelCount":2}""");
 
@@ -149,7 +212,7 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     public async Task PackPickingJob_NoParcels_AnswersUnprocessableAndChangesNothing()
     {
         var orderId = await JobAsync();
-        await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        await PostAsync(Floor.StartPicking, orderId, "{}");
 
         var answer = await PostAsync(Floor.PackPickingJob, orderId, """{"parcelCount":0}""");
 
@@ -162,7 +225,7 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     public async Task PackPickingJob_BodyOverTheLimit_AnswersPayloadTooLargeAndChangesNothing()
     {
         var orderId = await JobAsync();
-        await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        await PostAsync(Floor.StartPicking, orderId, "{}");
 
         var answer = await PostAsync(Floor.PackPickingJob, orderId, "{\"parcelCount\":2}" + new string(' ', PickingFloorFunctions.MaxBodyBytes));
 
@@ -174,7 +237,7 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     public async Task ReportShortPick_PickingJob_AnswersShortAndPublishesOrderShortPicked()
     {
         var orderId = await JobAsync();
-        await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        await PostAsync(Floor.StartPicking, orderId, "{}");
 
         var answer = await PostAsync(Floor.ReportShortPick, orderId, $$"""{"productId":"{{productId}}","picked":1,"reason":"shelf empty"}""");
 
@@ -187,13 +250,63 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
     public async Task ReportShortPick_ProductNotOnTheJob_AnswersUnprocessableAndPublishesNothing()
     {
         var orderId = await JobAsync();
-        await PostAsync(Floor.StartPicking, orderId, """{"pickerId":"picker-7"}""");
+        await PostAsync(Floor.StartPicking, orderId, "{}");
 
         var answer = await PostAsync(Floor.ReportShortPick, orderId, $$"""{"productId":"{{Guid.NewGuid()}}","picked":1,"reason":"shelf empty"}""");
 
         Assert.Equal(422, answer.Status);
         Assert.Equal(PickingJobStatus.Picking, (await JobOfAsync(orderId)).Status);
         Assert.Empty(app.Publisher.Messages);
+    }
+
+    [Fact]
+    public async Task ReportShortPick_ByAnotherPicker_AnswersForbiddenAndWritesNothingOffAndPublishesNothing()
+    {
+        var orderId = await JobAsync();
+        await PostAsync(Floor.StartPicking, orderId, "{}");
+        var before = await app.SnapshotAsync();
+
+        var answer = await PostAsync(Floor.ReportShortPick, orderId, $$"""{"productId":"{{productId}}","picked":0,"reason":"nothing on the shelf"}""", Principals.BobPicking);
+
+        Assert.Equal((403, nameof(PickingOutcomeKind.Forbidden)), (answer.Status, answer.Problem().Title));
+        Assert.Equal(before, await app.SnapshotAsync());
+        Assert.Empty(app.Publisher.Messages);
+    }
+
+    [Fact]
+    public async Task PackPickingJob_ByAnotherPicker_AnswersForbiddenAndPublishesNothing()
+    {
+        var orderId = await JobAsync();
+        await PostAsync(Floor.StartPicking, orderId, "{}");
+        var before = await app.SnapshotAsync();
+
+        var answer = await PostAsync(Floor.PackPickingJob, orderId, """{"parcelCount":1}""", Principals.BobPicking);
+
+        Assert.Equal((403, nameof(PickingOutcomeKind.Forbidden)), (answer.Status, answer.Problem().Title));
+        Assert.Equal(before, await app.SnapshotAsync());
+        Assert.Empty(app.Publisher.Messages);
+    }
+
+    [Fact]
+    public async Task ReportShortPick_BySupervisorOnAnotherPickersJob_AnswersShortAndPublishesOrderShortPicked()
+    {
+        var orderId = await JobAsync();
+        await PostAsync(Floor.StartPicking, orderId, "{}");
+
+        var answer = await PostAsync(Floor.ReportShortPick, orderId, $$"""{"productId":"{{productId}}","picked":2,"reason":"recount"}""", Principals.CarolSupervising);
+
+        Assert.Equal((200, "SHORT"), (answer.Status, answer.Json.GetProperty("status").GetString()));
+        Assert.Equal(orderId, app.Publisher.Single<OrderShortPicked>(MessageNames.OrderShortPicked).OrderId);
+    }
+
+    [Fact]
+    public async Task ListPickingJobs_NoPrincipal_AnswersUnauthorized()
+    {
+        var request = HttpCalls.Request("GET", query: "?status=CREATED");
+
+        var answer = await Floor.ListPickingJobs(request, CancellationToken.None).AnswerAsync(request);
+
+        Assert.Equal(401, answer.Status);
     }
 
     private async Task<Guid> JobAsync()
@@ -208,14 +321,18 @@ public sealed class PickingFloorFunctionsTests(AzuriteFixture azurite) : IAsyncL
 
     private async Task<HttpAnswer> ListAsync(string query)
     {
-        var request = HttpCalls.Request("GET", query: query.Length == 0 ? null : query);
+        var request = HttpCalls.Request("GET", query: query.Length == 0 ? null : query, headers: Principals.AlicePicking);
         return await Floor.ListPickingJobs(request, CancellationToken.None).AnswerAsync(request);
     }
 
+    /// <summary>A POST by <paramref name="principal"/> (default: Alice, a picker).</summary>
     private static async Task<HttpAnswer> PostAsync(
-        Func<Microsoft.AspNetCore.Http.HttpRequest, string, CancellationToken, Task<Microsoft.AspNetCore.Mvc.IActionResult>> endpoint, Guid orderId, string body)
+        Func<Microsoft.AspNetCore.Http.HttpRequest, string, CancellationToken, Task<Microsoft.AspNetCore.Mvc.IActionResult>> endpoint,
+        Guid orderId,
+        string body,
+        IDictionary<string, string>? principal = null)
     {
-        var request = HttpCalls.Request("POST", body);
+        var request = HttpCalls.Request("POST", body, headers: principal ?? Principals.AlicePicking);
         return await endpoint(request, orderId.ToString(), CancellationToken.None).AnswerAsync(request);
     }
 

@@ -59,8 +59,8 @@ public sealed class WorkflowMessagesTests(AzuriteFixture azurite)
         await using var engine = await DurableEngine.StartAsync(app);
         var (reserved, _) = await app.OrderAwaitingPackingAsync(engine);
         var floor = app.Get<PickingFloorHandler>();
-        Assert.True((await floor.StartAsync(reserved.OrderId, "picker-1", CancellationToken.None)).Succeeded);
-        Assert.True((await floor.PackAsync(reserved.OrderId, 1, CancellationToken.None)).Succeeded);
+        Assert.True((await floor.StartAsync(reserved.OrderId, FloorCaller.Picker("picker-1"), CancellationToken.None)).Succeeded);
+        Assert.True((await floor.PackAsync(reserved.OrderId, FloorCaller.Picker("picker-1"), 1, CancellationToken.None)).Succeeded);
         var packed = app.Publisher.Single<OrderPacked>(MessageNames.OrderPacked);
 
         await Workflow(app).EventAsync(MessageNames.OrderPacked, ReceivedMessages.Of(packed), actions, engine.Client, CancellationToken.None);

@@ -27,7 +27,7 @@ public sealed class PickingFloorHandlerListTests(AzuriteFixture azurite)
         foreach (var orderId in created.Reverse())
         {
             warehouse.Clock.Advance(TimeSpan.FromMinutes(1));
-            await warehouse.Floor.StartAsync(orderId, "picker-1", CancellationToken.None);
+            await warehouse.Floor.StartAsync(orderId, FloorCaller.Picker("picker-1"), CancellationToken.None);
         }
 
         var listed = await ListAllAsync(warehouse, PickingJobStatus.Picking, pageSize: 10);
@@ -40,7 +40,7 @@ public sealed class PickingFloorHandlerListTests(AzuriteFixture azurite)
     {
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var created = await CreateJobsAsync(warehouse, 2);
-        await warehouse.Floor.StartAsync(created[0], "picker-1", CancellationToken.None);
+        await warehouse.Floor.StartAsync(created[0], FloorCaller.Picker("picker-1"), CancellationToken.None);
 
         var waiting = await ListAllAsync(warehouse, PickingJobStatus.Created, pageSize: 10);
         var picking = await ListAllAsync(warehouse, PickingJobStatus.Picking, pageSize: 10);

@@ -16,7 +16,7 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Created);
 
-        var outcome = await warehouse.Floor.StartAsync(job.OrderId, "picker-4", CancellationToken.None);
+        var outcome = await warehouse.Floor.StartAsync(job.OrderId, FloorCaller.Picker("picker-4"), CancellationToken.None);
 
         Assert.Equal((PickingOutcomeKind.Started, true), (outcome.Kind, outcome.Changed));
         var stored = await warehouse.Jobs.GetAsync(job.OrderId, CancellationToken.None);
@@ -33,8 +33,8 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
             var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Created);
 
             var outcomes = await Task.WhenAll(
-                Task.Run(() => warehouse.Floor.StartAsync(job.OrderId, "alice", CancellationToken.None)),
-                Task.Run(() => warehouse.Floor.StartAsync(job.OrderId, "bob", CancellationToken.None)));
+                Task.Run(() => warehouse.Floor.StartAsync(job.OrderId, FloorCaller.Picker("alice"), CancellationToken.None)),
+                Task.Run(() => warehouse.Floor.StartAsync(job.OrderId, FloorCaller.Picker("bob"), CancellationToken.None)));
 
             var winner = Assert.Single(outcomes, o => o.Kind == PickingOutcomeKind.Started);
             Assert.Single(outcomes, o => o.Kind == PickingOutcomeKind.Conflict);
@@ -50,7 +50,7 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         warehouse.Clock.Advance(TimeSpan.FromMinutes(12));
 
-        var outcome = await warehouse.Floor.PackAsync(job.OrderId, 3, CancellationToken.None);
+        var outcome = await warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 3, CancellationToken.None);
 
         Assert.Equal((PickingOutcomeKind.Packed, true), (outcome.Kind, outcome.Changed));
         var packedAt = WarehouseHarness.Start.AddMinutes(12);
@@ -67,7 +67,7 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
 
-        await warehouse.Floor.PackAsync(job.OrderId, 1, CancellationToken.None);
+        await warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 1, CancellationToken.None);
 
         var parsed = MessageParser.Parse<OrderPacked>(Assert.Single(warehouse.Publisher.Named(MessageNames.OrderPacked)).Body);
         Assert.True(parsed.IsValid, parsed.Describe());
@@ -78,11 +78,11 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
     {
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
-        await warehouse.Floor.PackAsync(job.OrderId, 2, CancellationToken.None);
+        await warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None);
         var afterFirst = await warehouse.SnapshotAsync();
         warehouse.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var second = await warehouse.Floor.PackAsync(job.OrderId, 2, CancellationToken.None);
+        var second = await warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None);
 
         Assert.Equal((PickingOutcomeKind.Packed, false), (second.Kind, second.Changed));
         Assert.Equal(afterFirst, await warehouse.SnapshotAsync());
@@ -96,10 +96,10 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         warehouse.Publisher.FailNextWith = new TimeoutException("bus unavailable");
-        await Assert.ThrowsAsync<TimeoutException>(() => warehouse.Floor.PackAsync(job.OrderId, 2, CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(() => warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None));
         warehouse.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var retried = await warehouse.Floor.PackAsync(job.OrderId, 2, CancellationToken.None);
+        var retried = await warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None);
 
         Assert.Equal(PickingOutcomeKind.Packed, retried.Kind);
         var packed = warehouse.Publisher.Single<OrderPacked>(MessageNames.OrderPacked);
@@ -113,7 +113,7 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         warehouse.Clock.Advance(TimeSpan.FromMinutes(7));
 
-        var outcome = await warehouse.Floor.ReportShortAsync(job.OrderId, Items.Widget, 1, "bin empty", CancellationToken.None);
+        var outcome = await warehouse.Floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-1"), Items.Widget, 1, "bin empty", CancellationToken.None);
 
         Assert.Equal((PickingOutcomeKind.ShortPicked, true), (outcome.Kind, outcome.Changed));
         Assert.Equal(PickingJobStatus.Short, (await warehouse.Jobs.GetAsync(job.OrderId, CancellationToken.None))!.Status);
@@ -129,7 +129,7 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
 
-        await warehouse.Floor.ReportShortAsync(job.OrderId, Items.Gadget, 0, "bin empty", CancellationToken.None);
+        await warehouse.Floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-1"), Items.Gadget, 0, "bin empty", CancellationToken.None);
 
         var parsed = MessageParser.Parse<OrderShortPicked>(Assert.Single(warehouse.Publisher.Named(MessageNames.OrderShortPicked)).Body);
         Assert.True(parsed.IsValid, parsed.Describe());
@@ -140,10 +140,10 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
     {
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
-        await warehouse.Floor.ReportShortAsync(job.OrderId, Items.Gadget, 0, "bin empty", CancellationToken.None);
+        await warehouse.Floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-1"), Items.Gadget, 0, "bin empty", CancellationToken.None);
         var afterFirst = await warehouse.SnapshotAsync();
 
-        var second = await warehouse.Floor.ReportShortAsync(job.OrderId, Items.Gadget, 0, "bin empty", CancellationToken.None);
+        var second = await warehouse.Floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-1"), Items.Gadget, 0, "bin empty", CancellationToken.None);
 
         Assert.Equal((PickingOutcomeKind.ShortPicked, false), (second.Kind, second.Changed));
         Assert.Equal(afterFirst, await warehouse.SnapshotAsync());
@@ -166,6 +166,10 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
     [InlineData(PickingJobStatus.Cancelled, "short")]
     [InlineData(PickingJobStatus.Short, "short-other-line")]
     [InlineData(PickingJobStatus.Picking, "short-unknown-product")]
+    [InlineData(PickingJobStatus.Picking, "pack-other-picker")]
+    [InlineData(PickingJobStatus.Picking, "short-other-picker")]
+    [InlineData(PickingJobStatus.Packed, "pack-other-picker")]
+    [InlineData(PickingJobStatus.Short, "short-other-picker")]
     [InlineData(PickingJobStatus.Packed, "cancel")]
     [InlineData(PickingJobStatus.Picking, "cancel-no-reason")]
     public async Task Operation_RefusedInStatus_ChangesNothingAndPublishesNothing(PickingJobStatus status, string operation)
@@ -183,6 +187,32 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
         Assert.Equal(messagesBefore, warehouse.Publisher.Messages.Count);
     }
 
+    [Fact]
+    public async Task ReportShortAsync_ByAnotherPicker_ForbiddenWithoutTheJobAndNothingPublished()
+    {
+        var warehouse = await WarehouseHarness.CreateAsync(azurite);
+        var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
+        var rowsBefore = await warehouse.SnapshotAsync();
+
+        var outcome = await warehouse.Floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-2"), Items.Widget, 0, "nothing there", CancellationToken.None);
+
+        Assert.Equal((PickingOutcomeKind.Forbidden, null, 403), (outcome.Kind, outcome.Job, outcome.StatusCode()));
+        Assert.Equal(rowsBefore, await warehouse.SnapshotAsync());
+        Assert.Empty(warehouse.Publisher.Messages);
+    }
+
+    [Fact]
+    public async Task PackAsync_BySupervisorOnAnotherPickersJob_PackedAndPublished()
+    {
+        var warehouse = await WarehouseHarness.CreateAsync(azurite);
+        var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
+
+        var outcome = await warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Supervisor("supervisor-1"), 1, CancellationToken.None);
+
+        Assert.Equal((PickingOutcomeKind.Packed, "picker-1"), (outcome.Kind, outcome.Job!.Picker));
+        Assert.Single(warehouse.Publisher.Named(MessageNames.OrderPacked));
+    }
+
     [Theory]
     [InlineData("start")]
     [InlineData("pack")]
@@ -198,14 +228,16 @@ public sealed class PickingFloorHandlerTests(AzuriteFixture azurite)
 
     private static Task<PickingJobOutcome> RunAsync(WarehouseHarness warehouse, Guid orderId, string operation) => operation switch
     {
-        "start" => warehouse.Floor.StartAsync(orderId, "picker-9", CancellationToken.None),
-        "start-other-picker" => warehouse.Floor.StartAsync(orderId, "picker-2", CancellationToken.None),
-        "pack" => warehouse.Floor.PackAsync(orderId, 1, CancellationToken.None),
-        "pack-other-count" => warehouse.Floor.PackAsync(orderId, 4, CancellationToken.None),
-        "pack-zero" => warehouse.Floor.PackAsync(orderId, 0, CancellationToken.None),
-        "short" => warehouse.Floor.ReportShortAsync(orderId, Items.Widget, 1, "missing", CancellationToken.None),
-        "short-other-line" => warehouse.Floor.ReportShortAsync(orderId, Items.Gadget, 0, "missing", CancellationToken.None),
-        "short-unknown-product" => warehouse.Floor.ReportShortAsync(orderId, Guid.NewGuid(), 0, "missing", CancellationToken.None),
+        "start" => warehouse.Floor.StartAsync(orderId, FloorCaller.Picker("picker-9"), CancellationToken.None),
+        "start-other-picker" => warehouse.Floor.StartAsync(orderId, FloorCaller.Picker("picker-2"), CancellationToken.None),
+        "pack" => warehouse.Floor.PackAsync(orderId, FloorCaller.Picker("picker-1"), 1, CancellationToken.None),
+        "pack-other-count" => warehouse.Floor.PackAsync(orderId, FloorCaller.Picker("picker-1"), 4, CancellationToken.None),
+        "pack-zero" => warehouse.Floor.PackAsync(orderId, FloorCaller.Picker("picker-1"), 0, CancellationToken.None),
+        "short" => warehouse.Floor.ReportShortAsync(orderId, FloorCaller.Picker("picker-1"), Items.Widget, 1, "missing", CancellationToken.None),
+        "short-other-line" => warehouse.Floor.ReportShortAsync(orderId, FloorCaller.Picker("picker-1"), Items.Gadget, 0, "missing", CancellationToken.None),
+        "short-unknown-product" => warehouse.Floor.ReportShortAsync(orderId, FloorCaller.Picker("picker-1"), Guid.NewGuid(), 0, "missing", CancellationToken.None),
+        "pack-other-picker" => warehouse.Floor.PackAsync(orderId, FloorCaller.Picker("picker-2"), 2, CancellationToken.None),
+        "short-other-picker" => warehouse.Floor.ReportShortAsync(orderId, FloorCaller.Picker("picker-2"), Items.Widget, 0, "shelf empty", CancellationToken.None),
         "cancel" => warehouse.Jobs.CancelAsync(orderId, "ORDER_CANCELLED", CancellationToken.None),
         "cancel-no-reason" => warehouse.Jobs.CancelAsync(orderId, "", CancellationToken.None),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),

@@ -28,13 +28,13 @@ internal sealed class PickingJobBuilder
         var job = PickingJob.Create(Guid.NewGuid(), items, Now).Job!;
         if (status is PickingJobStatus.Picking or PickingJobStatus.Packed or PickingJobStatus.Short)
         {
-            job = job.Start("picker-1", Now.AddMinutes(1)).Job!;
+            job = job.Start(FloorCaller.Picker("picker-1"), Now.AddMinutes(1)).Job!;
         }
 
         return status switch
         {
-            PickingJobStatus.Packed => job.Pack(2, Now.AddMinutes(2)).Job!,
-            PickingJobStatus.Short => job.ReportShort(job.Lines[0].ProductId, 1, "shelf empty", Now.AddMinutes(2)).Job!,
+            PickingJobStatus.Packed => job.Pack(FloorCaller.Picker("picker-1"), 2, Now.AddMinutes(2)).Job!,
+            PickingJobStatus.Short => job.ReportShort(FloorCaller.Picker("picker-1"), job.Lines[0].ProductId, 1, "shelf empty", Now.AddMinutes(2)).Job!,
             PickingJobStatus.Cancelled => job.Cancel("ORDER_CANCELLED", Now.AddMinutes(2)).Job!,
             _ => job,
         };

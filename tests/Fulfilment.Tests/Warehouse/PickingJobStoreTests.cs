@@ -17,8 +17,8 @@ public sealed class PickingJobStoreTests(AzuriteFixture azurite)
         counter.Reset();
 
         await warehouse.Jobs.CreateAsync(orderId, Items.Two, CancellationToken.None);
-        await warehouse.Floor.StartAsync(orderId, "picker-1", CancellationToken.None);
-        await warehouse.Floor.PackAsync(orderId, 1, CancellationToken.None);
+        await warehouse.Floor.StartAsync(orderId, FloorCaller.Picker("picker-1"), CancellationToken.None);
+        await warehouse.Floor.PackAsync(orderId, FloorCaller.Picker("picker-1"), 1, CancellationToken.None);
         var ready = await warehouse.Jobs.PublishReadyForShippingAsync(orderId, Guid.NewGuid(), new("1 Quay Street", "Bristol", "BS1 4DJ", "GB"), null, CancellationToken.None);
 
         Assert.Equal(PickingOutcomeKind.ReadyForShipping, ready.Kind);
@@ -33,9 +33,9 @@ public sealed class PickingJobStoreTests(AzuriteFixture azurite)
         var elsewhere = await WarehouseHarness.CreateAsync(tables);
         var orderId = Guid.NewGuid();
         await here.Jobs.CreateAsync(orderId, Items.Two, CancellationToken.None); // here remembers it CREATED
-        await elsewhere.Floor.StartAsync(orderId, "picker-1", CancellationToken.None);
+        await elsewhere.Floor.StartAsync(orderId, FloorCaller.Picker("picker-1"), CancellationToken.None);
 
-        var second = await here.Floor.StartAsync(orderId, "picker-2", CancellationToken.None);
+        var second = await here.Floor.StartAsync(orderId, FloorCaller.Picker("picker-2"), CancellationToken.None);
 
         Assert.Equal(PickingOutcomeKind.Conflict, second.Kind);
         Assert.Equal("picker-1", (await here.Store.GetAsync(orderId, CancellationToken.None))!.Picker);
@@ -49,8 +49,8 @@ public sealed class PickingJobStoreTests(AzuriteFixture azurite)
         var elsewhere = await WarehouseHarness.CreateAsync(tables);
         var orderId = Guid.NewGuid();
         await here.Jobs.CreateAsync(orderId, Items.Two, CancellationToken.None);
-        await here.Floor.StartAsync(orderId, "picker-1", CancellationToken.None); // here remembers it PICKING
-        await elsewhere.Floor.PackAsync(orderId, 2, CancellationToken.None);
+        await here.Floor.StartAsync(orderId, FloorCaller.Picker("picker-1"), CancellationToken.None); // here remembers it PICKING
+        await elsewhere.Floor.PackAsync(orderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None);
 
         var cancelled = await here.Jobs.CancelAsync(orderId, "ORDER_CANCELLED", CancellationToken.None);
 

@@ -53,7 +53,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().Build();
 
-        var outcome = job.Start(" picker-7 ", Later);
+        var outcome = job.Start(FloorCaller.Picker(" picker-7 "), Later);
 
         Assert.Equal((PickingOutcomeKind.Started, true), (outcome.Kind, outcome.Changed));
         Assert.Equal((PickingJobStatus.Picking, "picker-7", Later, Later),
@@ -65,7 +65,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.Start("picker-1", Later);
+        var outcome = job.Start(FloorCaller.Picker("picker-1"), Later);
 
         Assert.Equal((PickingOutcomeKind.Started, false), (outcome.Kind, outcome.Changed));
         Assert.Same(job, outcome.Job);
@@ -76,7 +76,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.Start("picker-2", Later);
+        var outcome = job.Start(FloorCaller.Picker("picker-2"), Later);
 
         Assert.Equal((PickingOutcomeKind.Conflict, false), (outcome.Kind, outcome.Changed));
         Assert.Contains("picker-1", outcome.Reason, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().Build();
 
-        var outcome = job.Start(picker, Later);
+        var outcome = job.Start(FloorCaller.Picker(picker!), Later);
 
         Assert.Equal(PickingOutcomeKind.Invalid, outcome.Kind);
     }
@@ -100,7 +100,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().Build();
 
-        var outcome = job.Start(new string('p', PickingJob.MaxTextLength + 1), Later);
+        var outcome = job.Start(FloorCaller.Picker(new string('p', PickingJob.MaxTextLength + 1)), Later);
 
         Assert.Equal(PickingOutcomeKind.Invalid, outcome.Kind);
     }
@@ -110,7 +110,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.Pack(3, Later);
+        var outcome = job.Pack(FloorCaller.Picker("picker-1"), 3, Later);
 
         Assert.Equal((PickingOutcomeKind.Packed, true, PickingJobStatus.Packed, 3, Later),
             (outcome.Kind, outcome.Changed, outcome.Job!.Status, outcome.Job.ParcelCount, outcome.Job.PackedAt));
@@ -125,7 +125,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.Pack(parcelCount, Later);
+        var outcome = job.Pack(FloorCaller.Picker("picker-1"), parcelCount, Later);
 
         Assert.Equal(PickingOutcomeKind.Invalid, outcome.Kind);
     }
@@ -135,7 +135,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Packed).Build();
 
-        var outcome = job.Pack(2, Later);
+        var outcome = job.Pack(FloorCaller.Picker("picker-1"), 2, Later);
 
         Assert.Equal((PickingOutcomeKind.Packed, false), (outcome.Kind, outcome.Changed));
         Assert.Same(job, outcome.Job);
@@ -146,7 +146,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Packed).Build();
 
-        var outcome = job.Pack(5, Later);
+        var outcome = job.Pack(FloorCaller.Picker("picker-1"), 5, Later);
 
         Assert.Equal(PickingOutcomeKind.Conflict, outcome.Kind);
     }
@@ -156,7 +156,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.ReportShort(Items.Widget, 1, " only one on the shelf ", Later);
+        var outcome = job.ReportShort(FloorCaller.Picker("picker-1"), Items.Widget, 1, " only one on the shelf ", Later);
 
         Assert.Equal((PickingOutcomeKind.ShortPicked, true, PickingJobStatus.Short), (outcome.Kind, outcome.Changed, outcome.Job!.Status));
         Assert.Equal(new ShortPick(Items.Widget, 3, 1, "only one on the shelf", Later), outcome.Job.ShortPick);
@@ -168,7 +168,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.ReportShort(Guid.NewGuid(), 0, "missing", Later);
+        var outcome = job.ReportShort(FloorCaller.Picker("picker-1"), Guid.NewGuid(), 0, "missing", Later);
 
         Assert.Equal(PickingOutcomeKind.Invalid, outcome.Kind);
     }
@@ -181,7 +181,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
 
-        var outcome = job.ReportShort(Items.Widget, picked, "count", Later);
+        var outcome = job.ReportShort(FloorCaller.Picker("picker-1"), Items.Widget, picked, "count", Later);
 
         Assert.Equal(PickingOutcomeKind.Invalid, outcome.Kind);
     }
@@ -191,7 +191,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Short).Build();
 
-        var outcome = job.ReportShort(job.ShortPick!.ProductId, job.ShortPick.Picked, "again", Later);
+        var outcome = job.ReportShort(FloorCaller.Picker("picker-1"), job.ShortPick!.ProductId, job.ShortPick.Picked, "again", Later);
 
         Assert.Equal((PickingOutcomeKind.ShortPicked, false), (outcome.Kind, outcome.Changed));
         Assert.Same(job, outcome.Job);
@@ -202,7 +202,7 @@ public sealed class PickingJobTests
     {
         var job = new PickingJobBuilder().In(PickingJobStatus.Short).Build();
 
-        var outcome = job.ReportShort(Items.Gadget, 0, "also missing", Later);
+        var outcome = job.ReportShort(FloorCaller.Picker("picker-1"), Items.Gadget, 0, "also missing", Later);
 
         Assert.Equal(PickingOutcomeKind.Conflict, outcome.Kind);
     }
@@ -264,11 +264,69 @@ public sealed class PickingJobTests
         Assert.False(string.IsNullOrWhiteSpace(outcome.Reason));
     }
 
+    [Theory]
+    [InlineData(PickingJobStatus.Picking, "pack")]
+    [InlineData(PickingJobStatus.Picking, "short")]
+    [InlineData(PickingJobStatus.Packed, "pack")]
+    [InlineData(PickingJobStatus.Short, "short")]
+    [InlineData(PickingJobStatus.Short, "pack")]
+    public void Transition_ByAnotherPicker_ForbiddenWithoutTheJob(PickingJobStatus status, string operation)
+    {
+        var job = new PickingJobBuilder().In(status).Build();
+
+        var outcome = operation == "pack"
+            ? job.Pack(FloorCaller.Picker("picker-2"), 1, Later)
+            : job.ReportShort(FloorCaller.Picker("picker-2"), Items.Gadget, 0, "missing", Later);
+
+        Assert.Equal((PickingOutcomeKind.Forbidden, false, null), (outcome.Kind, outcome.Changed, outcome.Job));
+        Assert.Contains("only its picker or a supervisor", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportShort_ByAnotherPickerWithInvalidInput_ForbiddenBeforeTheInputIsJudged()
+    {
+        var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
+
+        var outcome = job.ReportShort(FloorCaller.Picker("picker-2"), Guid.NewGuid(), -1, "", Later);
+
+        Assert.Equal(PickingOutcomeKind.Forbidden, outcome.Kind);
+    }
+
+    [Fact]
+    public void ReportShort_BySupervisor_ShortAndThePickerKept()
+    {
+        var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
+
+        var outcome = job.ReportShort(FloorCaller.Supervisor("supervisor-1"), Items.Widget, 0, "recount", Later);
+
+        Assert.Equal((PickingOutcomeKind.ShortPicked, PickingJobStatus.Short, "picker-1"), (outcome.Kind, outcome.Job!.Status, outcome.Job.Picker));
+    }
+
+    [Fact]
+    public void Pack_ByThePickerWithPaddedId_Packed()
+    {
+        var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
+
+        var outcome = job.Pack(FloorCaller.Picker(" picker-1 "), 1, Later);
+
+        Assert.Equal(PickingOutcomeKind.Packed, outcome.Kind);
+    }
+
+    [Fact]
+    public void Pack_BlankCaller_Invalid()
+    {
+        var job = new PickingJobBuilder().In(PickingJobStatus.Picking).Build();
+
+        var outcome = job.Pack(FloorCaller.Supervisor(" "), 1, Later);
+
+        Assert.Equal(PickingOutcomeKind.Invalid, outcome.Kind);
+    }
+
     internal static PickingJobOutcome Apply(PickingJob job, string operation) => operation switch
     {
-        "start" => job.Start("picker-9", Later),
-        "pack" => job.Pack(1, Later),
-        "short" => job.ReportShort(Items.Gadget, 0, "missing", Later),
+        "start" => job.Start(FloorCaller.Picker("picker-9"), Later),
+        "pack" => job.Pack(FloorCaller.Picker("picker-1"), 1, Later),
+        "short" => job.ReportShort(FloorCaller.Picker("picker-1"), Items.Gadget, 0, "missing", Later),
         "cancel" => job.Cancel("ORDER_CANCELLED", Later),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };

@@ -58,13 +58,13 @@ internal sealed class WarehouseHarness
         var outcome = await jobs.CreateAsync(orderId, items, CancellationToken.None);
         if (status is PickingJobStatus.Picking or PickingJobStatus.Packed or PickingJobStatus.Short)
         {
-            outcome = await floor.StartAsync(orderId, "picker-1", CancellationToken.None);
+            outcome = await floor.StartAsync(orderId, FloorCaller.Picker("picker-1"), CancellationToken.None);
         }
 
         outcome = status switch
         {
-            PickingJobStatus.Packed => await floor.PackAsync(orderId, 2, CancellationToken.None),
-            PickingJobStatus.Short => await floor.ReportShortAsync(orderId, outcome.Job!.Lines[0].ProductId, 0, "shelf empty", CancellationToken.None),
+            PickingJobStatus.Packed => await floor.PackAsync(orderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None),
+            PickingJobStatus.Short => await floor.ReportShortAsync(orderId, FloorCaller.Picker("picker-1"), outcome.Job!.Lines[0].ProductId, 0, "shelf empty", CancellationToken.None),
             PickingJobStatus.Cancelled => await jobs.CancelAsync(orderId, "ORDER_CANCELLED", CancellationToken.None),
             _ => outcome,
         };

@@ -176,8 +176,8 @@ internal sealed class WorkflowEngineHarness : IAsyncDisposable
     {
         await ParkedInAsync(WorkflowStage.AwaitingPacking);
         var floor = Get<PickingFloorHandler>();
-        Assert.True((await floor.StartAsync(OrderId, "picker-1", CancellationToken.None)).Succeeded);
-        Assert.True((await floor.PackAsync(OrderId, 1, CancellationToken.None)).Succeeded);
+        Assert.True((await floor.StartAsync(OrderId, FloorCaller.Picker("picker-1"), CancellationToken.None)).Succeeded);
+        Assert.True((await floor.PackAsync(OrderId, FloorCaller.Picker("picker-1"), 1, CancellationToken.None)).Succeeded);
         return Published.Single<OrderPacked>(MessageNames.OrderPacked);
     }
 
