@@ -6,9 +6,10 @@ namespace Fulfilment.Inventory;
 
 /// <summary>
 /// reserve-inventory's decision, taken in a group (<see cref="InventoryGroupCommit"/>): the cart's reservation if it
-/// has one (a redelivery — answered whatever became of the reservation — or a different command), else every line short of stock (nothing written), else the new
-/// reservation with every line taken from its stock row. The reservation row is not read first: it is inserted,
-/// and an insert of a row that exists fails the transaction (409), after which it is read and decided on.
+/// has one (a redelivery — answered whatever became of the reservation — or a different command), else every line
+/// short of stock (nothing written), else the new reservation with every line taken from its stock row. The
+/// reservation row is not read first: it is inserted, and an insert of a row that exists fails the transaction
+/// (409), after which it is read and decided on.
 /// </summary>
 internal sealed class ReserveCommand(ReservationRequest request, TimeProvider time, TimeSpan ttl) : InventoryCommand<ReserveResult>
 {
