@@ -45,7 +45,9 @@ public static class ContractValidators
             Field.Named("orderId").Uuid(),
             Field.Named("cartId").Uuid(),
             Field.Named("unavailableItems").Required().ArrayOf(UnavailableItem),
-            Field.Named("checkedAt").Required().DateTime()),
+            Field.Named("checkedAt").Required().DateTime(),
+            Field.Named("reservationId").Uuid(),
+            Field.Named("reason").OneOf<UnavailableReason>()),
         [typeof(OrderCompleted)] = Shape.Of(
             Field.Named("orderId").Required().Uuid(),
             Field.Named("customerId").Required().Uuid(),

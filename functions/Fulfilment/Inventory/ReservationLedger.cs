@@ -11,7 +11,9 @@ namespace Fulfilment.Inventory;
 /// fulfilment ended. Each is a <see cref="ReservationCommand"/>: one conditional entity-group transaction over the
 /// reservation row, its stock rows and its expiry-index row (shared with whatever else the group commit holds), and
 /// idempotent: repeating it finds the reservation already changed and answers
-/// <see cref="AlreadyApplied"/>. <see cref="GetAsync"/> always reads storage.
+/// <see cref="AlreadyApplied"/>. A change that would take a stock count past <see cref="StockItem.MaxUnits"/> (only
+/// possible on a row stored before restock and set enforced the limit) is answered <see cref="Rejected"/>, naming the
+/// limit, and changes nothing. <see cref="GetAsync"/> always reads storage.
 /// </summary>
 public sealed partial class ReservationLedger(InventoryTable table, TimeProvider time, ILogger<ReservationLedger> logger)
 {
@@ -121,7 +123,18 @@ public sealed partial class ReservationLedger(InventoryTable table, TimeProvider
 
     private async Task<ReservationResult> ChangeAsync(Guid reservationId, string operation, Func<Reservation, DateTimeOffset, Step> decide, CancellationToken cancellationToken)
     {
-        var result = await table.ExecuteAsync(new ReservationCommand(reservationId, decide, time), cancellationToken).ConfigureAwait(false);
+        ReservationResult result;
+        try
+        {
+            result = await table.ExecuteAsync(new ReservationCommand(reservationId, decide, time), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StockLimitExceededException e)
+        {
+            // A stock row stored past the limit before it was enforced: the change would wrap a count. The group commit
+            // threw the command's half-made changes away; retrying cannot help, so it is a refusal, not a failure.
+            result = new ReservationResult(Rejected, reservationId, null, e.Message);
+        }
+
         LogOutcome(operation, reservationId, result.Outcome);
         return result;
     }

@@ -11,8 +11,9 @@ namespace Fulfilment.Inventory;
 /// that arrived meanwhile (group commit, <see cref="ReserveCommand"/>), so concurrent reservations never oversell
 /// and never race each other. Idempotent per cart: the reservationId derives from the
 /// cartId, so a redelivery finds the reservation (or loses the insert race with 409 and then finds it) and, while it
-/// is HELD, publishes the identical inventory-reserved again (same body, same MessageId); once it is released,
-/// expired or consumed, a redelivery publishes nothing (<see cref="ReserveStatus.AlreadySettled"/>). An orderId on
+/// is HELD, publishes the identical inventory-reserved again (same body, same MessageId); once it is released or
+/// expired, a redelivery is answered with inventory-unavailable (reason and reservationId), once consumed with the
+/// identical inventory-reserved (<see cref="ReserveStatus.AlreadySettled"/>): ordering always hears back. An orderId on
 /// the command is a hint: published and stored, but the reservation stays unlinked (and expires) until the workflow
 /// links it.
 /// </summary>
@@ -50,7 +51,7 @@ public sealed partial class ReserveInventoryHandler(
                 LogUnavailable(request.CartId, reserve.ShortLineCount);
                 break;
             case ReserveStatus.AlreadySettled:
-                LogAlreadySettled(result.ReservationId, result.Reason);
+                LogAlreadySettled(result.ReservationId, result.Published?.Name, result.Reason);
                 break;
         }
 
@@ -74,8 +75,8 @@ public sealed partial class ReserveInventoryHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cart {CartId} cannot be reserved: {ShortLineCount} lines short")]
     private partial void LogUnavailable(Guid cartId, int shortLineCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Late reserve-inventory redelivery for reservation {ReservationId} published nothing: {Reason}")]
-    private partial void LogAlreadySettled(Guid reservationId, string? reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Late reserve-inventory redelivery for reservation {ReservationId} answered with {MessageName}: {Reason}")]
+    private partial void LogAlreadySettled(Guid reservationId, string? messageName, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reserve refused for reservation {ReservationId}: {Status} ({Reason})")]
     private partial void LogRefused(Guid reservationId, ReserveStatus status, string? reason);

@@ -1,7 +1,7 @@
 namespace Fulfilment.Inventory;
 
 /// <summary>What a reserve-inventory command led to. The first four are business outcomes (the adapter completes the
-/// message); the last three change nothing and publish nothing (the adapter dead-letters them with
+/// message, each publishing its answer); the last three change nothing and publish nothing (the adapter dead-letters them with
 /// <see cref="ReserveResult.Reason"/>).</summary>
 public enum ReserveStatus
 {
@@ -15,9 +15,10 @@ public enum ReserveStatus
     Unavailable,
 
     /// <summary>
-    /// A late redelivery: this same command made the cart's reservation, but it is no longer HELD (released, expired
-    /// or consumed). Nothing is published (a "reserved" for stock that is gone would mislead ordering), nothing
-    /// changes; logged. See <see cref="ReserveResult.Reason"/>.
+    /// A late redelivery: this same command made the cart's reservation, but it is no longer HELD. Nothing changes, and
+    /// ordering still hears back: for a RELEASED or expired reservation an inventory-unavailable (reason
+    /// RESERVATION_RELEASED or RESERVATION_EXPIRED, the reservationId, every line with the units available now); for a
+    /// CONSUMED one (an order took it) the identical inventory-reserved, same MessageId. See <see cref="ReserveResult.Reason"/>.
     /// </summary>
     AlreadySettled,
 

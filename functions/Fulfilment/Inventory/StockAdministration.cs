@@ -7,6 +7,8 @@ namespace Fulfilment.Inventory;
 /// correction after a count: it clears the count flag), restock (adds units), read one product's full record, list
 /// every product. Set and restock are idempotent per operationId: the audit row <c>operation_{operationId}</c> is
 /// inserted in the same transaction as the stock change, so a repeated request is applied once (<see cref="StockCommand"/>).
+/// A set or restock that would put more than <see cref="StockItem.MaxUnits"/> on a product's books is rejected with
+/// a reason naming the limit, and nothing is written.
 /// Reads (get, list) always read storage.
 /// </summary>
 public sealed partial class StockAdministration(InventoryTable table, TimeProvider time, ILogger<StockAdministration> logger)
@@ -18,12 +20,12 @@ public sealed partial class StockAdministration(InventoryTable table, TimeProvid
     public Task<StockChangeResult> SetAsync(Guid productId, int available, string reason, Guid operationId, CancellationToken cancellationToken) =>
         available < 0 ? Rejected("available must be 0 or more")
         : string.IsNullOrWhiteSpace(reason) || reason.Length > 200 ? Rejected("a set needs a reason of 1-200 characters (it is audited)")
-        : ApplyAsync(StockOperation.Set, productId, available, reason, operationId, stock => stock.CorrectAvailable(available), cancellationToken);
+        : ApplyAsync(StockOperation.Set, productId, available, reason, operationId, stock => stock.RefuseCorrecting(available), stock => stock.CorrectAvailable(available), cancellationToken);
 
     /// <summary>Adds <paramref name="quantity"/> units (a product not yet known starts at 0).</summary>
     public Task<StockChangeResult> RestockAsync(Guid productId, int quantity, Guid operationId, CancellationToken cancellationToken) =>
         quantity < 1 ? Rejected("quantity must be at least 1")
-        : ApplyAsync(StockOperation.Restock, productId, quantity, "restock", operationId, stock => stock.Restock(quantity), cancellationToken);
+        : ApplyAsync(StockOperation.Restock, productId, quantity, "restock", operationId, stock => stock.RefuseAdding(quantity), stock => stock.Restock(quantity), cancellationToken);
 
     /// <summary>One product's full record (totals, count flag), or null if unknown.</summary>
     public async Task<StockItem?> GetStockAsync(Guid productId, CancellationToken cancellationToken) =>
@@ -33,9 +35,17 @@ public sealed partial class StockAdministration(InventoryTable table, TimeProvid
     public Task<IReadOnlyList<StockItem>> ListStockAsync(CancellationToken cancellationToken) => table.ListStockAsync(cancellationToken);
 
     private async Task<StockChangeResult> ApplyAsync(
-        string kind, Guid productId, int quantity, string reason, Guid operationId, Action<StockItem> change, CancellationToken cancellationToken)
+        string kind,
+        Guid productId,
+        int quantity,
+        string reason,
+        Guid operationId,
+        Func<StockItem, string?> refuse,
+        Action<StockItem> change,
+        CancellationToken cancellationToken)
     {
-        var result = await table.ExecuteAsync(new StockCommand(kind, productId, quantity, reason, operationId, change, time), cancellationToken).ConfigureAwait(false);
+        var command = new StockCommand(kind, productId, quantity, reason, operationId, refuse, change, time);
+        var result = await table.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         if (result is { Outcome: StockChangeOutcome.Applied, Operation: { } operation })
         {
             LogApplied(kind, productId, operation.AvailableBefore, operation.AvailableAfter, reason);

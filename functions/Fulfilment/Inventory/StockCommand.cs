@@ -7,8 +7,11 @@ namespace Fulfilment.Inventory;
 /// product's stock row changed (or opened) and the audit row <c>operation_{operationId}</c> inserted in the same
 /// transaction, so a repeated operationId is applied once — the audit row is not read first: its insert fails (409)
 /// when it exists, and then it is read and answered AlreadyApplied (or Rejected when it was another operation).
+/// A change the stock refuses (<c>refuse</c>: it would pass <see cref="StockItem.MaxUnits"/>) is answered Rejected,
+/// writing nothing — decided, like every answer that writes nothing, on freshly read rows.
 /// </summary>
-internal sealed class StockCommand(string kind, Guid productId, int quantity, string reason, Guid operationId, Action<StockItem> change, TimeProvider time)
+internal sealed class StockCommand(
+    string kind, Guid productId, int quantity, string reason, Guid operationId, Func<StockItem, string?> refuse, Action<StockItem> change, TimeProvider time)
     : InventoryCommand<StockChangeResult>
 {
     public override IEnumerable<string> Needs(InventoryRows rows) => [StockKey(productId)];
@@ -43,6 +46,17 @@ internal sealed class StockCommand(string kind, Guid productId, int quantity, st
             // A product's first units, set or restocked, are its opening balance.
             stock = StockItem.Open(productId, quantity);
             rows.Add(StockKey(productId), stock);
+        }
+        else if (refuse(stock) is { } refusal)
+        {
+            // Fresh reads of both: a repeat of an operation that was applied must be answered AlreadyApplied.
+            if (!rows.Trust([OperationKey(operationId), StockKey(productId)]))
+            {
+                return false;
+            }
+
+            Decision = new StockChangeResult(StockChangeOutcome.Rejected, ToStock(ToEntity(stock)), Detail: refusal);
+            return true;
         }
         else
         {

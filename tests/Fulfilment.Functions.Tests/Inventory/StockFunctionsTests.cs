@@ -101,6 +101,7 @@ public sealed class StockFunctionsTests(AzuriteFixture azurite)
     [InlineData("""{"operationId":"5b0c3f0e-7f0a-4c55-9a55-3b7e3a7c2d11"}""", "$")]
     [InlineData("""{"operationId":"5b0c3f0e-7f0a-4c55-9a55-3b7e3a7c2d11","available":3,"restock":3}""", "$")]
     [InlineData("""{"operationId":"5b0c3f0e-7f0a-4c55-9a55-3b7e3a7c2d11","available":"three"}""", "$.available")]
+    [InlineData("""{"operationId":"5b0c3f0e-7f0a-4c55-9a55-3b7e3a7c2d11","restock":3000000000}""", "$.restock")]
     [InlineData("not json", "$")]
     public async Task PutStock_MalformedBody_AnswersBadRequestAndChangesNothing(string body, string path)
     {
@@ -127,6 +128,21 @@ public sealed class StockFunctionsTests(AzuriteFixture azurite)
         Assert.Equal(422, answer.Status);
         Assert.Contains("reason", answer.Problem().Detail, StringComparison.Ordinal);
         Assert.Equal(10, (await app.StockOfAsync(product)).Available);
+    }
+
+    [Fact]
+    public async Task PutStock_RestockPastTheStockLimit_AnswersUnprocessableNamingTheLimitAndChangesNothing()
+    {
+        await using var app = await FunctionAppHost.StartAsync(azurite);
+        var product = await app.ProductAsync(2_000_000_000);
+        var request = HttpCalls.Request("PUT", $$"""{"operationId":"{{Guid.NewGuid()}}","restock":200000000}""");
+
+        var answer = await app.Function<StockFunctions>().PutStock(request, product.ToString(), CancellationToken.None).AnswerAsync(request);
+
+        Assert.Equal((422, 422), (answer.Status, answer.Problem().Status));
+        Assert.Contains("2147483647", answer.Problem().Detail, StringComparison.Ordinal);
+        var stock = await app.StockOfAsync(product);
+        Assert.Equal((2_000_000_000, 0), (stock.Available, stock.Restocked));
     }
 
     [Fact]

@@ -25,9 +25,10 @@ public static class ContractCases
         ContractCase.For<InventoryUnavailable>(MessageNames.InventoryUnavailable)
             .Required("$.unavailableItems", "$.unavailableItems[1].productId", "$.unavailableItems[1].requested")
             .Required("$.unavailableItems[1].available", "$.checkedAt")
-            .Uuid("$.orderId", "$.cartId", "$.unavailableItems[1].productId")
+            .Uuid("$.orderId", "$.cartId", "$.unavailableItems[1].productId", "$.reservationId")
             .AtLeast(1, "$.unavailableItems[1].requested").AtLeast(0, "$.unavailableItems[1].available")
-            .NonEmpty("$.unavailableItems").DateTime("$.checkedAt"),
+            .NonEmpty("$.unavailableItems").DateTime("$.checkedAt")
+            .OneOf(Reason, "RESERVATION_EXPIRED", "RESERVATION_RELEASED"),
         ContractCase.For<OrderCompleted>(MessageNames.OrderCompleted)
             .Required("$.orderId", "$.customerId", "$.completedAt")
             .Uuid("$.orderId", "$.customerId", "$.reservationId", "$.cartId").DateTime("$.completedAt")

@@ -25,7 +25,7 @@ public static class ContractExamples
         [MessageNames.ReleaseInventory] = new ReleaseInventory(ReservationId, ReleaseReason.OrderCancelled),
         [MessageNames.GetStockLevel] = new StockLevel(ProductA, 7, 3),
         [MessageNames.InventoryReserved] = new InventoryReserved(ReservationId, Items(), At, OrderId, CartId),
-        [MessageNames.InventoryUnavailable] = new InventoryUnavailable([new(ProductA, 5, 2), new(ProductB, 1, 0)], At, OrderId, CartId),
+        [MessageNames.InventoryUnavailable] = new InventoryUnavailable([new(ProductA, 5, 2), new(ProductB, 1, 0)], At, OrderId, CartId, ReservationId, UnavailableReason.ReservationExpired),
         [MessageNames.OrderCompleted] = new OrderCompleted(OrderId, CustomerId, At, ReservationId, CartId, Address(), ShippingService.NextDay),
         [MessageNames.OrderCancelled] = new OrderCancelled(OrderId, CancellationReason.CustomerRequested, At, CustomerId),
         [MessageNames.OrderPacked] = new OrderPacked(OrderId, At, PickingJobId, 2),

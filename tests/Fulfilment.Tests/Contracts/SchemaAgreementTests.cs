@@ -44,6 +44,7 @@ public sealed class SchemaAgreementTests
     public static TheoryData<string, string, Type> EnumFields() => new()
     {
         { MessageNames.ReleaseInventory, "$.reason", typeof(ReleaseReason) },
+        { MessageNames.InventoryUnavailable, "$.reason", typeof(UnavailableReason) },
         { MessageNames.OrderCompleted, "$.service", typeof(ShippingService) },
         { MessageNames.OrderCancelled, "$.reason", typeof(CancellationReason) },
         { MessageNames.OrderReadyForShipping, "$.service", typeof(ShippingService) },

@@ -14,9 +14,10 @@ internal sealed class InventoryHarness
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(30);
 
-    private InventoryHarness(TableClientFactory tables)
+    private InventoryHarness(TableClientFactory tables, int expiryBatchSize)
     {
-        var options = Options.Create(new InventoryOptions { ReservationTtl = Ttl, ExpiryBatchSize = 3 });
+        Tables = tables;
+        var options = Options.Create(new InventoryOptions { ReservationTtl = Ttl, ExpiryBatchSize = expiryBatchSize });
         Table = new InventoryTable(tables);
         Ledger = new ReservationLedger(Table, Clock, NullLogger<ReservationLedger>.Instance);
         Reserve = new ReserveInventoryHandler(Table, Publisher, Clock, options, NullLogger<ReserveInventoryHandler>.Instance);
@@ -25,6 +26,9 @@ internal sealed class InventoryHarness
         Expiry = new ExpireReservationsHandler(Table, Ledger, Clock, options, NullLogger<ExpireReservationsHandler>.Instance);
         Stock = new StockAdministration(Table, Clock, NullLogger<StockAdministration>.Instance);
     }
+
+    /// <summary>The harness's own tables (for a test that must see or plant a raw row).</summary>
+    public TableClientFactory Tables { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
 
@@ -47,10 +51,11 @@ internal sealed class InventoryHarness
     public static Task<InventoryHarness> CreateAsync(AzuriteFixture azurite, params HttpPipelinePolicy[] policies) =>
         CreateAsync(azurite.NewTables(policies));
 
-    public static async Task<InventoryHarness> CreateAsync(TableClientFactory tables)
+    /// <summary>The harness on <paramref name="tables"/>; its expiry sweep reads <paramref name="expiryBatchSize"/> due reservations a page.</summary>
+    public static async Task<InventoryHarness> CreateAsync(TableClientFactory tables, int expiryBatchSize = 3)
     {
         await tables.CreateIfNotExistsAsync(InventoryTable.BaseName, CancellationToken.None);
-        return new InventoryHarness(tables);
+        return new InventoryHarness(tables, expiryBatchSize);
     }
 
     /// <summary>A new product with <paramref name="available"/> units on the books.</summary>
