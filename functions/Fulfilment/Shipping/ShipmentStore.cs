@@ -13,10 +13,27 @@ namespace Fulfilment.Shipping;
 /// <see cref="ConcurrencyRetry"/>. The rows this process wrote are remembered with the ETags storage returned
 /// (<see cref="RowCache"/>), so a handler that follows another reads nothing; a decision that writes nothing is
 /// taken on a fresh read.
+/// <para>
+/// Pending markers: the outbox lives in the order's own partition, so nothing could find the orders whose outbox holds
+/// an unpublished message without scanning every partition. So every write that queues a message is preceded by an
+/// upsert of the order's marker row in one small dedicated partition (<see cref="PendingPartition"/>, row key =
+/// orderId, written before the state write because no transaction spans two partitions); the writer deletes it,
+/// conditioned on the ETag its upsert got, once it has published the outbox (<see cref="ShipmentOutbox"/>). A marker
+/// left behind — the publish failed, the process died, or the state write itself failed — is found by one partition
+/// query (<see cref="PendingAsync"/>) and settled by <see cref="ShipmentOutbox.DrainAsync"/>. Why this keeps "a message
+/// written to an outbox is published at least once, even if no further call arrives": a state write that queues a
+/// message follows its marker upsert, and that upsert follows the read the write is conditioned on; so a writer
+/// whose conditional marker delete succeeds knows no other message was queued after its own write began without
+/// also changing the marker (its delete would then fail), and every message queued before its write is in the
+/// outbox it wrote and published. Cost: two storage calls per message-queuing write (upsert, delete).
+/// </para>
 /// </summary>
-public sealed class ShipmentStore(TableClientFactory tables)
+public sealed class ShipmentStore(TableClientFactory tables, TimeProvider time)
 {
     public const string TableName = "Shipments";
+
+    /// <summary>The partition of the pending markers (never an orderId: those are UUIDs).</summary>
+    public const string PendingPartition = "outbox";
     private const string EventPrefix = "event|";
 
     private readonly RowCache cache = new();
@@ -49,22 +66,26 @@ public sealed class ShipmentStore(TableClientFactory tables)
     internal async Task<bool> TryInsertAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
         shipment.Outbox = pending is null ? [] : [pending];
+        var marker = pending is null ? null : await MarkPendingAsync(shipment.OrderId, cancellationToken).ConfigureAwait(false);
         try
         {
             await SubmitAsync(shipment, [new(TableTransactionActionType.Add, ShipmentEntityMapper.ToEntity(shipment))], cancellationToken).ConfigureAwait(false);
+            shipment.PendingMarker = marker;
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return false;
+            return false; // the marker stays: the drain settles it against the shipment that is there
         }
     }
 
     /// <summary>Saves a changed shipment (ETag-guarded) with an optional message queued in its outbox, atomically.</summary>
-    internal Task UpdateAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
+    internal async Task UpdateAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
         Queue(shipment, pending);
-        return SubmitAsync(shipment, [Replace(shipment)], cancellationToken);
+        var marker = pending is null ? null : await MarkPendingAsync(shipment.OrderId, cancellationToken).ConfigureAwait(false);
+        await SubmitAsync(shipment, [Replace(shipment)], cancellationToken).ConfigureAwait(false);
+        shipment.PendingMarker = marker;
     }
 
     /// <summary>
@@ -122,7 +143,7 @@ public sealed class ShipmentStore(TableClientFactory tables)
     /// decision cannot rest on a stale status) and its message, in one transaction. The event row is inserted, not
     /// read first: 409 (<see cref="TableTransactionFailedException"/>) when the id was processed before — a replay.
     /// </summary>
-    internal Task RecordCarrierEventAsync(Shipment shipment, ProcessedCarrierEvent processed, OutgoingMessage? pending, CancellationToken cancellationToken)
+    internal async Task RecordCarrierEventAsync(Shipment shipment, ProcessedCarrierEvent processed, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
         var row = new TableEntity(ShipmentEntityMapper.PartitionKey(shipment.OrderId), EventPrefix + processed.EventId)
         {
@@ -133,25 +154,71 @@ public sealed class ShipmentStore(TableClientFactory tables)
             ["MessageName"] = processed.MessageName,
         };
         Queue(shipment, pending);
-        return SubmitAsync(shipment, [Replace(shipment), new(TableTransactionActionType.Add, row)], cancellationToken);
+        var marker = pending is null ? null : await MarkPendingAsync(shipment.OrderId, cancellationToken).ConfigureAwait(false);
+        await SubmitAsync(shipment, [Replace(shipment), new(TableTransactionActionType.Add, row)], cancellationToken).ConfigureAwait(false);
+        shipment.PendingMarker = marker;
     }
 
     /// <summary>
     /// Empties the outbox of a shipment that no later change will write (its messages are published). Conditioned on
     /// the shipment's ETag: if it changed meanwhile, the outbox is left as it is (its messages are published again,
-    /// with the same MessageIds, by whoever reads it next).
+    /// with the same MessageIds, by whoever reads it next). False when it was left.
     /// </summary>
-    internal async Task ClearOutboxAsync(Shipment shipment, CancellationToken cancellationToken)
+    internal async Task<bool> ClearOutboxAsync(Shipment shipment, CancellationToken cancellationToken)
     {
         shipment.Outbox = [];
         try
         {
             await SubmitAsync(shipment, [Replace(shipment)], cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
             // Another writer got there first; its own outbox stands.
+            return false;
         }
+    }
+
+    /// <summary>Up to <paramref name="take"/> pending markers: orders whose outbox may hold an unpublished message.</summary>
+    internal async Task<IReadOnlyList<PendingShipment>> PendingAsync(int take, CancellationToken cancellationToken)
+    {
+        var markers = new List<PendingShipment>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            markers.Add(new PendingShipment(Guid.Parse(row.RowKey), row.ETag.ToString(), row.GetDateTimeOffset("MarkedAt") ?? DateTimeOffset.MinValue));
+            if (markers.Count == take)
+            {
+                break;
+            }
+        }
+
+        return markers;
+    }
+
+    /// <summary>
+    /// Deletes the order's pending marker if it is still the one <paramref name="etag"/> names: a marker written since
+    /// (another write queued a message) stays. True when deleted.
+    /// </summary>
+    internal async Task<bool> ClearPendingAsync(Guid orderId, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(PendingPartition, ShipmentEntityMapper.PartitionKey(orderId), new ETag(etag), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The marker a write that queues a message upserts first; returns its new ETag.</summary>
+    private async Task<string> MarkPendingAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var marker = new TableEntity(PendingPartition, ShipmentEntityMapper.PartitionKey(orderId)) { ["MarkedAt"] = time.GetUtcNow() };
+        var response = await Table.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag for the pending marker.");
     }
 
     private static void Queue(Shipment shipment, OutgoingMessage? pending)
