@@ -64,6 +64,24 @@ public sealed class ShipmentOutboxDrainTests(AzuriteFixture azurite)
         Assert.Single(host.Publisher.Named(MessageNames.CreateShipment));
     }
 
+    [Fact]
+    public async Task HandleAsync_RedeliveredOrReplayed_LeavesNoMarkerBehind()
+    {
+        await using var host = await ShippingHost.StartAsync(azurite, new Uri("http://127.0.0.1:9/"));
+        var message = ShippingData.ReadyForShipping(orderId);
+        await host.ReadyForShipping.HandleAsync(message, CancellationToken.None);
+        var created = FakeCarrier.Callback(ShippingHost.Secret, "evt-1", MessageNames.ShipmentCreated, ShippingData.Created(orderId, Guid.NewGuid()), DateTimeOffset.UtcNow);
+        await host.Callbacks.HandleAsync(created.Body, created.Timestamp, created.Signature, CancellationToken.None);
+        var before = host.Snapshot();
+
+        await using var otherProcess = await ShippingHost.StartAsync(host.Tables, new Uri("http://127.0.0.1:9/"));
+        await otherProcess.ReadyForShipping.HandleAsync(message, CancellationToken.None);
+        await otherProcess.Callbacks.HandleAsync(created.Body, created.Timestamp, created.Signature, CancellationToken.None);
+
+        Assert.Equal(before, host.Snapshot());
+        Assert.Empty(Markers(host));
+    }
+
     private static IReadOnlyList<string> Markers(ShippingHost host) =>
         host.Snapshot().Where(row => row.StartsWith(ShipmentStore.PendingPartition + "/", StringComparison.Ordinal)).ToArray();
 }

@@ -37,8 +37,8 @@ public sealed class ShipmentStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         await SendAsync(host, "evt-2", MessageNames.ShipmentDelivered, ShippingData.Delivered(orderId, shipmentId)); // status + event id + message, then the outbox emptied
 
         // Each of the three writes that queue a message (create-shipment, shipment-created, shipment-delivered) is
-        // preceded by its pending marker's upsert and followed, once published, by the marker's delete.
-        Assert.Equal(new Dictionary<string, long> { ["batch"] = 6, ["update"] = 3, ["delete"] = 3 }, counter.Snapshot());
+        // preceded by its pending marker's insert and followed, once published, by the marker's delete.
+        Assert.Equal(new Dictionary<string, long> { ["batch"] = 6, ["insert"] = 3, ["delete"] = 3 }, counter.Snapshot());
         Assert.Equal([MessageNames.CreateShipment, MessageNames.ShipmentCreated, MessageNames.ShipmentDelivered], host.Publisher.Messages.Select(m => m.Name));
         Assert.Null(ShipmentRow(host).GetString("Outbox"));
     }
