@@ -119,6 +119,9 @@ param carrierApiKey string = ''
 @description('How long a reservation not linked to an order is held (d.hh:mm:ss).')
 param reservationTtl string = '00:30:00'
 
+@description('When the outbox drain timer runs (NCRONTAB with seconds): publishes what a handler wrote but did not publish.')
+param outboxDrainSchedule string = '0 * * * * *'
+
 @description('Wait for order-packed before the workflow gives up (d.hh:mm:ss).')
 param pickingTimeout string = '2.00:00:00'
 
@@ -418,6 +421,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Tables__clientId: identity.outputs.clientId
       AZURE_CLIENT_ID: identity.outputs.clientId
       TaskHubName: taskHubName
+      OutboxDrainSchedule: outboxDrainSchedule
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
       Storage__TablePrefix: ''

@@ -29,6 +29,15 @@ public static class AppSettings
     /// <summary>Durable Functions task hub name; host.json reads it as <c>%TaskHubName%</c>.</summary>
     public const string TaskHubName = "TaskHubName";
 
+    /// <summary>
+    /// NCRONTAB (with seconds) of the outbox drain timer; the trigger reads it as <c>%OutboxDrainSchedule%</c>.
+    /// Default everywhere: <see cref="DefaultOutboxDrainSchedule"/>.
+    /// </summary>
+    public const string OutboxDrainSchedule = "OutboxDrainSchedule";
+
+    /// <summary>Every minute, at second 0.</summary>
+    public const string DefaultOutboxDrainSchedule = "0 * * * * *";
+
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>Entra authentication of telemetry (local authentication is disabled on the component).</summary>
@@ -47,6 +56,7 @@ public static class AppSettings
         AppSetting.Connection(ServiceBusConnection, "fullyQualifiedNamespace"),
         AppSetting.Connection(TablesConnection, "endpoint"),
         AppSetting.Value(TaskHubName),
+        AppSetting.Value(OutboxDrainSchedule),
         AppSetting.Value(ApplicationInsightsConnectionString, AppSettingScope.AzureOnly),
         AppSetting.Value(ApplicationInsightsAuthentication, AppSettingScope.AzureOnly),
         AppSetting.Value(ManagedIdentityClientId, AppSettingScope.AzureOnly),

@@ -1,3 +1,4 @@
+using Fulfilment.Messaging;
 using Fulfilment.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class ShippingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShipmentStore>();
         services.TryAddSingleton<ShipmentOutbox>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutbox, ShipmentOutbox>(provider => provider.GetRequiredService<ShipmentOutbox>()));
+        services.TryAddSingleton<OutboxDrain>();
         services.TryAddSingleton<CarrierCallbackAuthenticator>();
         services.TryAddTransient<OrderReadyForShippingHandler>();
         services.TryAddTransient<CreateShipmentHandler>();

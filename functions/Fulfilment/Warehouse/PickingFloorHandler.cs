@@ -1,4 +1,3 @@
-using Fulfilment.Contracts;
 using Fulfilment.Messaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,8 +7,10 @@ namespace Fulfilment.Warehouse;
 /// <summary>
 /// What the picking floor does (the HTTP endpoints are thin adapters over it): list jobs by status, start a job,
 /// pack it (→ order-packed), report a short pick (→ order-short-picked). Jobs are addressed by orderId. A change
-/// is written before its event is published; a repeat republishes the same message (same MessageId and body),
-/// so a publish that failed after the write is completed by calling again.
+/// is written together with its event in the job's outbox (one transaction, see <see cref="PickingJobStore"/>), then
+/// the event is published and the outbox row removed (one more storage call per pack or short pick). A repeat
+/// republishes the same message (same MessageId and body); a publish that failed after the write is completed by
+/// calling again, or, if no call comes, by <see cref="PickingFloorOutbox"/> on its timer.
 /// </summary>
 public sealed partial class PickingFloorHandler(
     PickingJobStore store,
@@ -64,9 +65,7 @@ public sealed partial class PickingFloorHandler(
         Log(orderId, "pack", outcome);
         if (outcome is { Kind: PickingOutcomeKind.Packed, Job: { } job })
         {
-            var body = new OrderPacked(job.OrderId, job.PackedAt!.Value, job.JobId, job.ParcelCount);
-            await publisher.PublishAsync(
-                OutgoingMessage.Create(MessageNames.OrderPacked, body, orderId.ToString("D"), orderId), cancellationToken).ConfigureAwait(false);
+            await PublishAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
@@ -83,15 +82,24 @@ public sealed partial class PickingFloorHandler(
         var now = time.GetUtcNow();
         var outcome = await store.TransitionAsync(orderId, job => job.ReportShort(caller, productId, picked, reason, now), cancellationToken).ConfigureAwait(false);
         Log(orderId, "short pick", outcome);
-        if (outcome is { Kind: PickingOutcomeKind.ShortPicked, Job: { ShortPick: { } shortPick } job })
+        if (outcome is { Kind: PickingOutcomeKind.ShortPicked, Job: { } job })
         {
-            var body = new OrderShortPicked(job.OrderId, job.JobId, shortPick.ProductId, shortPick.Requested, shortPick.Picked,
-                shortPick.Reason, shortPick.ReportedAt);
-            await publisher.PublishAsync(
-                OutgoingMessage.Create(MessageNames.OrderShortPicked, body, orderId.ToString("D"), orderId), cancellationToken).ConfigureAwait(false);
+            await PublishAsync(job, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Publishes the job's announcement (the message its transition wrote to the outbox in the same transaction), then
+    /// deletes the outbox row. A failure on the way propagates; the row then stays for the next call or for
+    /// <see cref="PickingFloorOutbox"/>'s drain, which publish the same message.
+    /// </summary>
+    private async Task PublishAsync(PickingJob job, CancellationToken cancellationToken)
+    {
+        var message = job.Announcement() ?? throw new InvalidOperationException($"A {PickingJob.Wire(job.Status)} job announces nothing.");
+        await publisher.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        await store.RemoveFromOutboxAsync(job.OrderId, cancellationToken).ConfigureAwait(false);
     }
 
     private void Log(Guid orderId, string operation, PickingJobOutcome outcome)

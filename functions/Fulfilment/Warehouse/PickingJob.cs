@@ -185,6 +185,21 @@ public sealed record PickingJob(
         };
     }
 
+    /// <summary>
+    /// What the picking floor announces for the job as it stands: order-packed for a PACKED job, order-short-picked for
+    /// a SHORT one (MessageId deterministic per order, body from the stored job: identical on every call); null
+    /// otherwise. Written to the outbox in the transaction that makes the job PACKED or SHORT.
+    /// </summary>
+    public OutgoingMessage? Announcement() => this switch
+    {
+        { Status: PickingJobStatus.Packed, PackedAt: { } packedAt } => OutgoingMessage.Create(
+            MessageNames.OrderPacked, new OrderPacked(OrderId, packedAt, JobId, ParcelCount), OrderId.ToString("D"), OrderId),
+        { Status: PickingJobStatus.Short, ShortPick: { } s } => OutgoingMessage.Create(
+            MessageNames.OrderShortPicked, new OrderShortPicked(OrderId, JobId, s.ProductId, s.Requested, s.Picked, s.Reason, s.ReportedAt),
+            OrderId.ToString("D"), OrderId),
+        _ => null,
+    };
+
     /// <summary>The status as stored and reported: CREATED, PICKING, PACKED, CANCELLED, SHORT.</summary>
     public static string Wire(PickingJobStatus status) => status.ToString().ToUpperInvariant();
 

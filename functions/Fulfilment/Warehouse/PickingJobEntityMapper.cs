@@ -1,18 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Fulfilment.Messaging;
 
 namespace Fulfilment.Warehouse;
 
 /// <summary>
 /// Maps a <see cref="PickingJob"/> to and from its table rows. The job row and its status-index row carry the same
-/// properties, so a page of the index is a page of jobs with no further reads.
+/// properties, so a page of the index is a page of jobs with no further reads. The outbox row of an order
+/// (<c>outbox|{orderId}</c>, same partition) holds the message its last transition queued until it is published.
 /// </summary>
 internal static class PickingJobEntityMapper
 {
     public const string Partition = "jobs";
     private const string JobPrefix = "job|";
     private const string IndexPrefix = "status|";
+    private const string OutboxPrefix = "outbox|";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string JobRowKey(Guid orderId) => JobPrefix + orderId.ToString("D");
@@ -24,7 +27,23 @@ internal static class PickingJobEntityMapper
     public static string IndexRowKey(PickingJob job) =>
         IndexPrefixOf(job.Status) + job.StatusChangedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + job.OrderId.ToString("N");
 
+    public static string OutboxRowKey(Guid orderId) => OutboxPrefix + orderId.ToString("D");
+
+    /// <summary>The row-key range (exclusive bounds) of every outbox row: '~' sorts after every character of a UUID.</summary>
+    public static (string After, string Before) OutboxRange => (OutboxPrefix, OutboxPrefix + "~");
+
     public static TableEntity ToJobEntity(PickingJob job) => ToEntity(job, JobRowKey(job.OrderId));
+
+    public static TableEntity ToOutboxEntity(Guid orderId, OutgoingMessage message) => new(Partition, OutboxRowKey(orderId))
+    {
+        ["Name"] = message.Name,
+        ["Body"] = message.Body,
+        ["MessageId"] = message.MessageId,
+        ["CorrelationId"] = message.CorrelationId,
+    };
+
+    public static OutgoingMessage ToMessage(TableEntity e) =>
+        new(e.GetString("Name"), e.GetString("Body"), e.GetString("MessageId"), e.GetString("CorrelationId"));
 
     public static TableEntity ToIndexEntity(PickingJob job) => ToEntity(job, IndexRowKey(job));
 

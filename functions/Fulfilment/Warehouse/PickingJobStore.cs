@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Fulfilment.Messaging;
 using Fulfilment.Storage;
 
 namespace Fulfilment.Warehouse;
@@ -12,6 +13,15 @@ namespace Fulfilment.Warehouse;
 /// this process wrote are remembered with the ETags storage returned (<see cref="RowCache"/>): a transition after a
 /// write reads nothing (a stale copy fails its ETag condition and is read again), and a PACKED or CANCELLED job —
 /// which never changes again — is answered from memory.
+/// <para>
+/// The outbox: a transition that makes a job PACKED or SHORT writes the message it announces
+/// (<see cref="PickingJob.Announcement"/>) as an outbox row (<c>outbox|{orderId}</c>) in the same transaction, so the
+/// change and its message are stored together or not at all. The handler deletes the row once it has published the
+/// message (<see cref="RemoveFromOutboxAsync"/>); a row left behind — the publish failed, or the process died — is
+/// found by <see cref="PendingAsync"/> (a range query on the row key, never a scan) and published by
+/// <see cref="PickingFloorOutbox"/>. An order's outbox only ever holds that one message (a job is packed or short-picked,
+/// never both), so the delete needs no condition.
+/// </para>
 /// </summary>
 public sealed class PickingJobStore(TableClientFactory tables)
 {
@@ -109,15 +119,53 @@ public sealed class PickingJobStore(TableClientFactory tables)
         return rows;
     }
 
+    /// <summary>Forgets the order's outbox row once its message is published; a row already gone is fine.</summary>
+    public async Task RemoveFromOutboxAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(
+                PickingJobEntityMapper.Partition, PickingJobEntityMapper.OutboxRowKey(orderId), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Another publisher (the drain, or a repeat call) removed it first.
+        }
+    }
+
+    /// <summary>Up to <paramref name="take"/> outbox rows not yet known published, as (orderId, message).</summary>
+    public async Task<IReadOnlyList<(Guid OrderId, OutgoingMessage Message)>> PendingAsync(int take, CancellationToken cancellationToken)
+    {
+        var (after, before) = PickingJobEntityMapper.OutboxRange;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PickingJobEntityMapper.Partition} and RowKey gt {after} and RowKey lt {before}");
+        var rows = new List<(Guid, OutgoingMessage)>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((Guid.Parse(entity.RowKey.AsSpan(after.Length)), PickingJobEntityMapper.ToMessage(entity)));
+            if (rows.Count == take)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
     private async Task ReplaceAsync(PickingJob current, PickingJob next, ETag etag, CancellationToken cancellationToken)
     {
         var oldIndex = new TableEntity(PickingJobEntityMapper.Partition, PickingJobEntityMapper.IndexRowKey(current));
-        TableTransactionAction[] actions =
+        List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.UpdateReplace, PickingJobEntityMapper.ToJobEntity(next), etag),
             new(TableTransactionActionType.Delete, oldIndex, ETag.All),
             new(TableTransactionActionType.Add, PickingJobEntityMapper.ToIndexEntity(next)),
         ];
+        if (next.Status != current.Status && next.Announcement() is { } message)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, PickingJobEntityMapper.ToOutboxEntity(next.OrderId, message)));
+        }
+
         try
         {
             var responses = await EntityGroupTransaction.SubmitAsync(Table, actions, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Fulfilment.Messaging;
 using Fulfilment.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ public static class WarehouseServiceCollectionExtensions
 {
     /// <summary>
     /// The Warehouse context: options (section "Warehouse"), its table, its store and handlers. The host provides
-    /// the table storage plumbing (<c>AddTableStorage</c>) and an <see cref="Messaging.IMessagePublisher"/>.
+    /// the table storage plumbing (<c>AddTableStorage</c>) and an <see cref="IMessagePublisher"/>. Its outbox
+    /// (<see cref="PickingFloorOutbox"/>) joins the <see cref="OutboxDrain"/>.
     /// </summary>
     public static IServiceCollection AddWarehouse(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +24,8 @@ public static class WarehouseServiceCollectionExtensions
         services.TryAddSingleton<PickingJobStore>();
         services.TryAddSingleton<PickingJobHandler>();
         services.TryAddSingleton<PickingFloorHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutbox, PickingFloorOutbox>());
+        services.TryAddSingleton<OutboxDrain>();
         return services;
     }
 }

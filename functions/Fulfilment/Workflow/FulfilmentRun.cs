@@ -66,6 +66,7 @@ internal sealed partial class FulfilmentRun
             null => await ConsumeReservationAsync(),
             { Outcome: FulfilmentOutcome.AlreadyFulfilled } => Finish(ending.Outcome, ending.Detail),
             { ShipmentNotStoppedBecause: { } because } => await CompensationFailedAsync(status.Stage, ending, nameof(CancelShipmentStep), because, skip: 0),
+            _ when undoFailed is { } failed => await CompensationFailedAsync(status.Stage, ending, failed.Step, failed.Error),
             _ => await CompensateAsync(ending),
         };
     }
@@ -116,7 +117,7 @@ internal sealed partial class FulfilmentRun
             switch (received)
             {
                 case null:
-                    return Ending.Failed(FulfilmentFailureReason.PickingTimeout, ReleaseMode.Restock, $"not packed within {settings.PickingTimeout}");
+                    return await PickingTimedOutAsync();
                 case { Name: WorkflowEvents.OrderPacked }:
                     if (!IsStray(ContractJson.Deserialize<OrderPacked>(received.Payload).PickingJobId, status.PickingJobId, received))
                     {

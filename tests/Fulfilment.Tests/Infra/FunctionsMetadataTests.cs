@@ -30,6 +30,7 @@ public sealed class FunctionsMetadataTests
         ("GetFulfilment", Http, null),
         ("ExpireReservations", Timer, null),
         ("PurgeFulfilmentHistory", Timer, null),
+        ("DrainOutboxes", Timer, null),
         .. WorkflowRegistration.OrchestratorNames.Select(name => (name, Orchestration, (string?)null)),
         .. WorkflowRegistration.ActivityNames.Select(name => (name, Activity, (string?)null)),
     ];

@@ -25,6 +25,7 @@ public sealed class ShippingHost : IAsyncDisposable
     private ShippingHost(ServiceProvider provider, TableClientFactory tables)
     {
         this.provider = provider;
+        Tables = tables;
         Table = tables.Get(ShipmentStore.TableName);
     }
 
@@ -34,6 +35,9 @@ public sealed class ShippingHost : IAsyncDisposable
     public RecordingPublisher Publisher => provider.GetRequiredService<RecordingPublisher>();
 
     public TableClient Table { get; }
+
+    /// <summary>The tables this host runs on: another host on them is another process of the same app.</summary>
+    public TableClientFactory Tables { get; }
 
     public ShipmentStore Store => Get<ShipmentStore>();
 

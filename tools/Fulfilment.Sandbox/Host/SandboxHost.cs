@@ -147,12 +147,19 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Moves the scenario clock, lets the workflow timers the move crosses fire (<see cref="SandboxWorkflows.AdvanceAsync"/>),
-    /// sweeps expired reservations, and settles.
+    /// Moves the scenario clock; drains the outboxes (the Function App's timer does so every minute, so long before any
+    /// workflow deadline) and settles; lets the workflow timers the move crosses fire
+    /// (<see cref="SandboxWorkflows.AdvanceAsync"/>), sweeps expired reservations, and settles.
     /// </summary>
     public async Task AdvanceAsync(TimeSpan by, CancellationToken cancellationToken)
     {
         Clock.Advance(by);
+        var drain = Get<OutboxDrain>();
+        if (await ClientRetry.RunAsync(() => drain.RunAsync(cancellationToken)).ConfigureAwait(false) > 0)
+        {
+            await RunToQuiescenceAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await Workflows.AdvanceAsync(by, cancellationToken).ConfigureAwait(false);
         var expiry = Get<ExpireReservationsHandler>();
         while (await ClientRetry.RunAsync(() => expiry.HandleAsync(cancellationToken)).ConfigureAwait(false) > 0)
