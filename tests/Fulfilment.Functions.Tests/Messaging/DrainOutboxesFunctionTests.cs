@@ -19,9 +19,9 @@ public sealed class DrainOutboxesFunctionTests(AzuriteFixture azurite)
         var packedOrder = Guid.NewGuid();
         var shippedOrder = Guid.NewGuid();
         await app.Get<PickingJobHandler>().CreateAsync(packedOrder, [new LineItem(Guid.NewGuid(), 2)], CancellationToken.None);
-        await app.Get<PickingFloorHandler>().StartAsync(packedOrder, "picker-1", CancellationToken.None);
+        await app.Get<PickingFloorHandler>().StartAsync(packedOrder, FloorCaller.Picker("picker-1"), CancellationToken.None);
         app.Publisher.Unavailable = true;
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Get<PickingFloorHandler>().PackAsync(packedOrder, 1, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Get<PickingFloorHandler>().PackAsync(packedOrder, FloorCaller.Picker("picker-1"), 1, CancellationToken.None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.Get<OrderReadyForShippingHandler>().HandleAsync(
             new OrderReadyForShipping(shippedOrder, new Address("1 Quay Street", "Bristol", "BS1 4DJ", "GB"), FunctionAppHost.Start), CancellationToken.None));
         app.Publisher.Unavailable = false;

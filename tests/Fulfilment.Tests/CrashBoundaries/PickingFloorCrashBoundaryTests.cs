@@ -47,7 +47,7 @@ public sealed class PickingFloorCrashBoundaryTests(AzuriteFixture azurite)
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         var crashing = new PublishThenCrash(warehouse.Publisher) { Then = () => outage.FailNext(PickingJobStore.TableName, 10) };
         var floor = new PickingFloorHandler(warehouse.Store, crashing, warehouse.Clock, Options.Create(new WarehouseOptions()), NullLogger<PickingFloorHandler>.Instance);
-        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => floor.PackAsync(job.OrderId, 2, None));
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, None));
         outage.End();
 
         var drained = await Drain(warehouse, warehouse.Publisher).DrainAsync(None);
@@ -65,10 +65,10 @@ public sealed class PickingFloorCrashBoundaryTests(AzuriteFixture azurite)
         var crashed = await WarehouseHarness.CreateAsync(tables);
         var job = await crashed.ArrangeJobAsync(PickingJobStatus.Picking);
         crashed.Publisher.FailNext(1);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => crashed.Floor.PackAsync(job.OrderId, 2, None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => crashed.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, None));
 
         var restarted = await WarehouseHarness.CreateAsync(tables);
-        var repeated = await restarted.Floor.PackAsync(job.OrderId, 2, None);
+        var repeated = await restarted.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, None);
 
         Assert.Equal((PickingOutcomeKind.Packed, false), (repeated.Kind, repeated.Changed));
         Assert.Single(restarted.Publisher.Named(MessageNames.OrderPacked));
@@ -77,8 +77,8 @@ public sealed class PickingFloorCrashBoundaryTests(AzuriteFixture azurite)
 
     private static Task<PickingJobOutcome> TransitionAsync(PickingFloorHandler floor, PickingJob job, string eventName) =>
         eventName == MessageNames.OrderPacked
-            ? floor.PackAsync(job.OrderId, 2, None)
-            : floor.ReportShortAsync(job.OrderId, job.Lines[0].ProductId, 0, "shelf empty", None);
+            ? floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, None)
+            : floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-1"), job.Lines[0].ProductId, 0, "shelf empty", None);
 
     private static PickingFloorOutbox Drain(WarehouseHarness warehouse, IMessagePublisher publisher) =>
         new(warehouse.Store, publisher, NullLogger<PickingFloorOutbox>.Instance);

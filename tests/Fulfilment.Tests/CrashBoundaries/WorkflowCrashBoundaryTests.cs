@@ -72,7 +72,7 @@ public sealed class WorkflowCrashBoundaryTests(AzuriteFixture azurite)
         var warehouse = await WarehouseHarness.CreateAsync(azurite.NewTables(outage));
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         warehouse.Publisher.FailNext(1);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Floor.PackAsync(job.OrderId, 2, None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, None));
         var crashing = new PublishThenCrash(warehouse.Publisher) { Then = () => outage.FailNext(PickingJobStore.TableName, 10) };
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => new PickingFloorOutbox(warehouse.Store, crashing, NullLogger<PickingFloorOutbox>.Instance).DrainAsync(None));
         outage.End();

@@ -18,7 +18,7 @@ public sealed class PickingFloorOutboxTests(AzuriteFixture azurite)
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         warehouse.Publisher.FailNext(1);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Floor.PackAsync(job.OrderId, 2, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None));
         var packed = (await warehouse.Jobs.GetAsync(job.OrderId, CancellationToken.None))!;
 
         var first = await Outbox(warehouse).DrainAsync(CancellationToken.None);
@@ -35,7 +35,7 @@ public sealed class PickingFloorOutboxTests(AzuriteFixture azurite)
         var job = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
         warehouse.Publisher.Unavailable = true;
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => warehouse.Floor.ReportShortAsync(job.OrderId, job.Lines[0].ProductId, 1, "shelf empty", CancellationToken.None));
+            () => warehouse.Floor.ReportShortAsync(job.OrderId, FloorCaller.Picker("picker-1"), job.Lines[0].ProductId, 1, "shelf empty", CancellationToken.None));
         warehouse.Publisher.Unavailable = false;
 
         var drained = await Outbox(warehouse).DrainAsync(CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class PickingFloorOutboxTests(AzuriteFixture azurite)
         var before = await warehouse.SnapshotAsync();
 
         outage.Begin(PickingJobStore.TableName);
-        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => warehouse.Floor.PackAsync(job.OrderId, 2, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None));
         outage.End();
 
         Assert.Equal(before, await warehouse.SnapshotAsync());

@@ -20,7 +20,7 @@ public sealed class PickingTimeoutTests(AzuriteFixture azurite)
     {
         await using var order = await WorkflowEngineHarness.StartAsync(azurite);
         var job = await JobAsync(order);
-        await order.Get<PickingFloorHandler>().ReportShortAsync(order.OrderId, job.Lines[0].ProductId, 1, "shelf empty", CancellationToken.None);
+        await order.Get<PickingFloorHandler>().ReportShortAsync(order.OrderId, FloorCaller.Picker("picker-1"), job.Lines[0].ProductId, 1, "shelf empty", CancellationToken.None);
 
         await order.StartAsync(TimesOut);
         var status = await order.FinishedAsync();
@@ -38,7 +38,7 @@ public sealed class PickingTimeoutTests(AzuriteFixture azurite)
     {
         await using var order = await WorkflowEngineHarness.StartAsync(azurite);
         await JobAsync(order);
-        await order.Get<PickingFloorHandler>().PackAsync(order.OrderId, 2, CancellationToken.None);
+        await order.Get<PickingFloorHandler>().PackAsync(order.OrderId, FloorCaller.Picker("picker-1"), 2, CancellationToken.None);
         var lostEvent = order.Published.Single<OrderPacked>(MessageNames.OrderPacked);
 
         await order.StartAsync(TimesOut);
@@ -75,6 +75,6 @@ public sealed class PickingTimeoutTests(AzuriteFixture azurite)
     private static async Task<PickingJob> JobAsync(WorkflowEngineHarness order)
     {
         await order.Get<PickingJobHandler>().CreateAsync(order.OrderId, [new LineItem(order.ProductId, WorkflowEngineHarness.Ordered)], CancellationToken.None);
-        return (await order.Get<PickingFloorHandler>().StartAsync(order.OrderId, "picker-1", CancellationToken.None)).Job!;
+        return (await order.Get<PickingFloorHandler>().StartAsync(order.OrderId, FloorCaller.Picker("picker-1"), CancellationToken.None)).Job!;
     }
 }
