@@ -6,7 +6,8 @@ namespace Fulfilment.Tests.BadInput;
 
 /// <summary>
 /// The bad-input catalogue (docs/bad-input.md): every input gets its clear answer and changes nothing (no table row
-/// written, nothing published), on real Azurite tables; and the docs table is exactly the cases run here.
+/// written, nothing published, no workflow instance started or moved on), on real Azurite tables and the real
+/// Durable engine; and the docs table is exactly the cases run here.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class BadInputCatalogueTests(AzuriteFixture azurite)
@@ -23,6 +24,7 @@ public sealed partial class BadInputCatalogueTests(AzuriteFixture azurite)
         var rowsBefore = await world.SnapshotAsync();
         var contentBefore = await world.ContentAsync();
         var publishedBefore = world.Publisher.Messages.Count;
+        var (instancesBefore, ignoredBefore) = await world.InstancesAsync();
 
         var answer = await send();
 
@@ -39,6 +41,10 @@ public sealed partial class BadInputCatalogueTests(AzuriteFixture azurite)
         {
             Assert.Equal(rowsBefore, await world.SnapshotAsync());
         }
+
+        var (instancesAfter, ignoredAfter) = await world.InstancesAsync();
+        Assert.Equal(instancesBefore, instancesAfter);
+        Assert.Equal(ignoredBefore + (@case.State == CaseState.EventIgnored ? 1 : 0), ignoredAfter);
     }
 
     [Fact]
