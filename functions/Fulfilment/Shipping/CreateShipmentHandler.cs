@@ -53,7 +53,8 @@ public sealed partial class CreateShipmentHandler(
             return CreateShipmentOutcome.Created;
         }
 
-        LogRejected(command.OrderId, answer.StatusCode, answer.RejectionReason!);
+        LogRejected(command.OrderId, answer.StatusCode);
+        LogRejectionText(command.OrderId, answer.RejectionReason!);
         return CreateShipmentOutcome.Rejected;
     }
 
@@ -106,8 +107,12 @@ public sealed partial class CreateShipmentHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier created shipment {ShipmentId} for order {OrderId} (HTTP {StatusCode})")]
     private partial void LogCreated(Guid orderId, Guid shipmentId, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Carrier rejected the shipment of order {OrderId} (HTTP {StatusCode}): {Reason}")]
-    private partial void LogRejected(Guid orderId, int statusCode, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Carrier rejected the shipment of order {OrderId} (HTTP {StatusCode})")]
+    private partial void LogRejected(Guid orderId, int statusCode);
+
+    /// <summary>The carrier's own words may echo the address it refused: Debug only (they travel on in shipment-rejected).</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Carrier's answer rejecting the shipment of order {OrderId}: {Reason}")]
+    private partial void LogRejectionText(Guid orderId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shipment of order {OrderId} is {Status}; no carrier call")]
     private partial void LogNotSent(Guid orderId, ShipmentStatus status);

@@ -16,9 +16,11 @@ internal sealed partial class FulfilmentRun
     private async Task<FulfilmentStatus> CompensateAsync(Ending ending)
     {
         var stage = status.Stage;
+        // The detail may quote outside words (a carrier's answer, a picker's note) that can name the customer: Debug only.
         log.LogWarning(
-            "Order {OrderId} ends {Outcome} at {Stage}: {Reason} ({Detail}); compensating {Compensations}",
-            order.OrderId, ending.Outcome, stage, ending.Reason, ending.Detail, string.Join(", ", compensations));
+            "Order {OrderId} ends {Outcome} at {Stage}: {Reason}; compensating {Compensations}",
+            order.OrderId, ending.Outcome, stage, ending.Reason, string.Join(", ", compensations));
+        log.LogDebug("Order {OrderId} ends {Outcome}: {Detail}", order.OrderId, ending.Outcome, ending.Detail);
         Update(status.Record(ending.Outcome == FulfilmentOutcome.Cancelled ? "CancellationAccepted" : "Failure", Now, $"{ending.Reason}: {ending.Detail}")
             with { Stage = WorkflowStage.Compensating });
         try
@@ -37,7 +39,7 @@ internal sealed partial class FulfilmentRun
             return await CompensationFailedAsync(stage, ending, e.TaskName, ErrorOf(e));
         }
 
-        return Finish(ending.Outcome, $"{ending.Reason}: {ending.Detail}");
+        return Finish(ending.Outcome, $"{ending.Reason}: {ending.Detail}", ending.Reason);
     }
 
     private async Task UndoAsync(Undo undo, Ending ending)

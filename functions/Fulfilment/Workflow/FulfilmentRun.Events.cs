@@ -93,10 +93,11 @@ internal sealed partial class FulfilmentRun
         context.SetCustomStatus(status);
     }
 
-    private FulfilmentStatus Finish(FulfilmentOutcome outcome, string? reason)
+    /// <summary>Ends the run with <paramref name="reason"/> in its status; the log gets <paramref name="loggedReason"/> if given (no outside words).</summary>
+    private FulfilmentStatus Finish(FulfilmentOutcome outcome, string? reason, string? loggedReason = null)
     {
         Update(status.Finish(outcome, Now, reason));
-        log.LogInformation("Fulfilment of order {OrderId} finished {Outcome}: {Reason}", order.OrderId, outcome, reason);
+        log.LogInformation("Fulfilment of order {OrderId} finished {Outcome}: {Reason}", order.OrderId, outcome, loggedReason ?? reason);
         return status;
     }
 

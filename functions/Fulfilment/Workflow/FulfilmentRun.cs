@@ -257,8 +257,10 @@ internal sealed partial class FulfilmentRun
         Update(status with { Stage = WorkflowStage.ConsumingReservation });
         try
         {
+            // Retried like a compensation: after delivery there is nothing to undo, so a transient failure that
+            // outlasts a forward step's attempts must not end the order CompensationFailed with its stock held.
             await CallAsync<ConsumeReservationStep.Result>(
-                nameof(ConsumeReservationStep), new ConsumeReservationStep.Request(order.OrderId, status.ReservationId!.Value), result => result.Detail);
+                nameof(ConsumeReservationStep), new ConsumeReservationStep.Request(order.OrderId, status.ReservationId!.Value), result => result.Detail, compensating: true);
         }
         catch (TaskFailedException e)
         {

@@ -23,6 +23,8 @@ internal sealed record BadInputCase(
     public string StateText => State switch
     {
         CaseState.EventIdRecorded => "content unchanged but the event id, recorded so a replay is recognised; nothing published",
+        CaseState.WorkflowUnchanged => "tables unchanged; nothing published; no workflow instance started or changed",
+        CaseState.EventIgnored => "tables unchanged; nothing published; the instance stays where it was and only counts the event as ignored",
         _ when Publishes is not null => $"tables unchanged; only `{Publishes}` published (the answer)",
         _ => "tables unchanged; nothing published",
     };
@@ -38,4 +40,10 @@ internal enum CaseState
 
     /// <summary>An authentic, well-formed carrier event that changes nothing: only its event id is recorded (dedupe).</summary>
     EventIdRecorded,
+
+    /// <summary>No row written, and every workflow instance as it was (none started, none moved on).</summary>
+    WorkflowUnchanged,
+
+    /// <summary>No row written; the running instance took the event and ignored it (its ignored count goes up by one, nothing else changes).</summary>
+    EventIgnored,
 }

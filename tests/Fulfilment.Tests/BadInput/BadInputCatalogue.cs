@@ -4,7 +4,7 @@ namespace Fulfilment.Tests.BadInput;
 internal static class BadInputCatalogue
 {
     public static IReadOnlyList<BadInputCase> Cases { get; } =
-        [.. MessageCases.All(), .. CallbackCases.All(), .. PickingFloorCases.All()];
+        [.. MessageCases.All(), .. CallbackCases.All(), .. PickingFloorCases.All(), .. WorkflowCases.All()];
 
     public static BadInputCase ById(string id) => Cases.Single(c => c.Id == id);
 

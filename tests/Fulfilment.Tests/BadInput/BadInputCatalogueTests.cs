@@ -6,9 +6,9 @@ namespace Fulfilment.Tests.BadInput;
 
 /// <summary>
 /// The bad-input catalogue (docs/bad-input.md): every input gets its clear answer and changes nothing (no table row
-/// written, nothing published), on real Azurite tables; and the docs table is exactly the cases run here, but for the
-/// H- rows (the Function App's HTTP triggers), which Fulfilment.Functions.Tests' HttpBadInputCatalogueTests runs and
-/// checks against the same table.
+/// written, nothing published, no workflow instance started or moved on), on real Azurite tables and the real
+/// Durable engine; and the docs table is exactly the cases run here, but for the H- rows (the Function App's HTTP
+/// triggers), which Fulfilment.Functions.Tests' HttpBadInputCatalogueTests runs and checks against the same table.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class BadInputCatalogueTests(AzuriteFixture azurite)
@@ -25,6 +25,7 @@ public sealed partial class BadInputCatalogueTests(AzuriteFixture azurite)
         var rowsBefore = await world.SnapshotAsync();
         var contentBefore = await world.ContentAsync();
         var publishedBefore = world.Publisher.Messages.Count;
+        var (instancesBefore, ignoredBefore) = await world.InstancesAsync();
 
         var answer = await send();
 
@@ -41,6 +42,10 @@ public sealed partial class BadInputCatalogueTests(AzuriteFixture azurite)
         {
             Assert.Equal(rowsBefore, await world.SnapshotAsync());
         }
+
+        var (instancesAfter, ignoredAfter) = await world.InstancesAsync();
+        Assert.Equal(instancesBefore, instancesAfter);
+        Assert.Equal(ignoredBefore + (@case.State == CaseState.EventIgnored ? 1 : 0), ignoredAfter);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Fulfilment.Storage;
 using Fulfilment.Tests.Support;
 using Fulfilment.Tests.Warehouse;
 using Fulfilment.Warehouse;
+using Fulfilment.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -17,11 +18,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Fulfilment.Tests.BadInput;
 
 /// <summary>
-/// Inventory, Warehouse and Shipping wired as the Function App wires them (their <c>Add…</c> registrations), on
-/// fresh Azurite tables, a fixed clock and a recording publisher; what the catalogue's inputs go through, and the
-/// snapshots that show whether anything changed.
+/// Inventory, Warehouse, Shipping and the workflow wired as the Function App wires them (their <c>Add…</c>
+/// registrations), on fresh Azurite tables, a fixed clock and a recording publisher, with the real Durable engine
+/// started on first use (CatalogueWorld.Workflow.cs); what the catalogue's inputs go through, and the snapshots that
+/// show whether anything changed.
 /// </summary>
-internal sealed class CatalogueWorld : IAsyncDisposable
+internal sealed partial class CatalogueWorld : IAsyncDisposable
 {
     public const string Secret = "catalogue-callback-secret-0123456789";
     public const string PreviousSecret = "catalogue-previous-secret-9876543210";
@@ -72,7 +74,8 @@ internal sealed class CatalogueWorld : IAsyncDisposable
             .AddSingleton<IMessagePublisher>(p => p.GetRequiredService<RecordingPublisher>())
             .AddInventory(configuration)
             .AddWarehouse(configuration)
-            .AddShipping(configuration);
+            .AddShipping(configuration)
+            .AddWorkflow(configuration);
         return new CatalogueWorld(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), tables);
     }
 
@@ -96,7 +99,7 @@ internal sealed class CatalogueWorld : IAsyncDisposable
         _ => new Answer("complete", detail),
     };
 
-    /// <summary>Stands for the workflow router, which is not in the catalogue yet: a body that gets past its contract fails the case.</summary>
+    /// <summary>For the router's messages in the M- rows, which check the contract only (the router's own rows are WorkflowCases): a body that gets past its contract fails the case.</summary>
     public static Task<Answer> NotPastTheContract<T>(T message) =>
         throw new InvalidOperationException($"{typeof(T).Name} passed its contract and would have reached the workflow router.");
 
@@ -181,7 +184,15 @@ internal sealed class CatalogueWorld : IAsyncDisposable
         return [.. rows.Order(StringComparer.Ordinal)];
     }
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (engine is not null)
+        {
+            await engine.DisposeAsync();
+        }
+
+        await provider.DisposeAsync();
+    }
 }
 
 /// <summary>What an entry point answered: the response (a settlement, an HTTP status, an outcome) and its explanation.</summary>

@@ -8,7 +8,7 @@ namespace Fulfilment.Tests.BadInput;
 
 /// <summary>
 /// Inbound messages: each through its contract parser and, past it, its handler and settlement. Messages the
-/// workflow router consumes are checked at the contract only (the router is not catalogued yet).
+/// workflow router consumes are checked here at the contract only; the router itself has its own rows (WorkflowCases).
 /// </summary>
 internal static class MessageCases
 {

@@ -149,6 +149,22 @@ public sealed class FulfilmentOrchestrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_ConsumingFailsLongerThanAForwardStepIsRetried_StillCompletes()
+    {
+        var settings = WorkflowEngineHarness.Settings with { CompensationRetry = new RetrySettings(6, TimeSpan.FromMilliseconds(50), 1) };
+        await using var order = await WorkflowEngineHarness.StartAsync(azurite);
+        await order.StartAsync(settings);
+        await order.DispatchAsync();
+
+        order.Outage.FailNext(InventoryTable.BaseName, settings.StepRetry.MaxAttempts + 1);
+        await order.RaiseAsync(WorkflowEvents.ShipmentDelivered, order.Delivered());
+        var status = await order.FinishedAsync();
+
+        Assert.Equal(FulfilmentOutcome.Completed, status.Outcome);
+        Assert.Equal((0, WorkflowEngineHarness.Ordered), ((await order.StockAsync())!.Reserved, (await order.StockAsync())!.Consumed));
+    }
+
+    [Fact]
     public async Task Run_CancelledWhileLinking_IsHonouredAtTheFirstWait()
     {
         await using var order = await WorkflowEngineHarness.StartAsync(azurite);

@@ -14,6 +14,8 @@ public sealed class BusStatistics
     private long abandoned;
     private long duplicatesInjected;
     private long duplicatesDetected;
+    private long reordered;
+    private long delayed;
 
     public IReadOnlyDictionary<string, long> PublishedByName => published;
 
@@ -34,6 +36,12 @@ public sealed class BusStatistics
 
     public long DuplicatesDetected => Interlocked.Read(ref duplicatesDetected);
 
+    /// <summary>Deliveries taken ahead of an older pending one (chaos: reorder).</summary>
+    public long Reordered => Interlocked.Read(ref reordered);
+
+    /// <summary>Deliveries held back behind every later one once (chaos: reorder).</summary>
+    public long Delayed => Interlocked.Read(ref delayed);
+
     public long PublishedTotal => published.Values.Sum();
 
     /// <summary>Accepted messages neither completed nor dead-lettered.</summary>
@@ -52,6 +60,10 @@ public sealed class BusStatistics
     internal void OnDuplicateInjected() => Interlocked.Increment(ref duplicatesInjected);
 
     internal void OnDuplicateDetected() => Interlocked.Increment(ref duplicatesDetected);
+
+    internal void OnReordered() => Interlocked.Increment(ref reordered);
+
+    internal void OnDelayed() => Interlocked.Increment(ref delayed);
 
     internal void OnDeadLettered(string reason)
     {

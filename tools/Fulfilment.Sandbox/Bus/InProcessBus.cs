@@ -199,7 +199,13 @@ public sealed class InProcessBus(TimeProvider clock, BusChaos chaos, int maxDeli
                 delayedOnce.Add(delivery);
                 pending.RemoveAt(index);
                 pending.Add(delivery);
+                Statistics.OnDelayed();
                 return Take(out idle);
+            }
+
+            if (index > 0)
+            {
+                Statistics.OnReordered();
             }
 
             pending.RemoveAt(index);

@@ -13,6 +13,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace Fulfilment.Sandbox.Host;
@@ -38,9 +39,16 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly SandboxSettings settings;
 
     private SandboxHost(
-        SandboxSettings settings, AzuriteProcess? azurite, FakeCarrier carrier, ServiceProvider services, DurableTaskTestHost engine, SandboxClock clock)
+        SandboxSettings settings,
+        AzuriteProcess? azurite,
+        FakeCarrier carrier,
+        IConfiguration configuration,
+        ServiceProvider services,
+        DurableTaskTestHost engine,
+        SandboxClock clock)
     {
         this.settings = settings;
+        Configuration = configuration;
         this.azurite = azurite;
         this.services = services;
         this.engine = engine;
@@ -53,6 +61,15 @@ public sealed class SandboxHost : IAsyncDisposable
         if (settings.TimeScale is { } scale)
         {
             workflowSettings = workflowSettings.WithTimeoutsScaledBy(scale);
+        }
+
+        if (settings.RetryInterval is { } retryInterval)
+        {
+            workflowSettings = workflowSettings with
+            {
+                StepRetry = workflowSettings.StepRetry with { FirstRetryInterval = retryInterval },
+                CompensationRetry = workflowSettings.CompensationRetry with { FirstRetryInterval = retryInterval },
+            };
         }
 
         var durable = new DurableWorkflowHost(engine.Client, workflowSettings, Get<ILogger<DurableWorkflowHost>>());
@@ -76,6 +93,12 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public StorageFaultInjector StorageFaults { get; }
 
+    /// <summary>The configuration the contexts were registered with (<c>Storage:*</c>, <c>Shipping:*</c>), secrets included.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The Table Storage connection string in use (the given one, or the started Azurite's).</summary>
+    public string StorageConnectionString => settings.StorageConnectionString ?? azurite!.ConnectionString;
+
     public static async Task<SandboxHost> StartAsync(SandboxSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -90,14 +113,15 @@ public sealed class SandboxHost : IAsyncDisposable
         var azurite = settings.StorageConnectionString is null ? await AzuriteProcess.StartAsync(cancellationToken).ConfigureAwait(false) : null;
         var carrier = await FakeCarrier.StartAsync(cancellationToken).ConfigureAwait(false);
         var clock = new SandboxClock(settings.Start);
-        var provider = BuildServices(settings, settings.StorageConnectionString ?? azurite!.ConnectionString, carrier, clock);
+        var configuration = Configure(carrier);
+        var provider = BuildServices(settings, configuration, settings.StorageConnectionString ?? azurite!.ConnectionString, clock);
         provider.GetRequiredService<IStartupValidator>().Validate();
         await provider.GetRequiredService<TableBootstrapper>().StartAsync(cancellationToken).ConfigureAwait(false);
         var engine = await DurableTaskTestHost.StartAsync(
             registry => registry.AddFulfilmentWorkflow(provider),
             new DurableTaskTestHostOptions { Port = LoopbackPort.Free(), LoggerFactory = provider.GetRequiredService<ILoggerFactory>() },
             cancellationToken).ConfigureAwait(false);
-        return new SandboxHost(settings, azurite, carrier, provider, engine, clock);
+        return new SandboxHost(settings, azurite, carrier, configuration, provider, engine, clock);
     }
 
     public T Get<T>()
@@ -191,10 +215,8 @@ public sealed class SandboxHost : IAsyncDisposable
         Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
     }
 
-
-    private static ServiceProvider BuildServices(SandboxSettings settings, string connectionString, FakeCarrier carrier, SandboxClock clock)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static IConfiguration Configure(FakeCarrier carrier) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:TablePrefix"] = "sbx" + Guid.NewGuid().ToString("N")[..8],
             ["Shipping:CarrierBaseUrl"] = carrier.BaseAddress.ToString(),
@@ -204,6 +226,8 @@ public sealed class SandboxHost : IAsyncDisposable
             ["Shipping:CarrierRetryDelay"] = "00:00:00.010",
         }).Build();
 
+    private static ServiceProvider BuildServices(SandboxSettings settings, IConfiguration configuration, string connectionString, SandboxClock clock)
+    {
         var counter = new TableOperationCounter();
         var faults = new StorageFaultInjector(settings.StorageFaultRate, settings.Seed) { Enabled = false };
         var tableOptions = new TableClientOptions();
@@ -214,7 +238,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var bus = new InProcessBus(clock, settings.Chaos, settings.MaxDeliveryCount);
 
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(settings.Verbose ? LogLevel.Warning : LogLevel.None).AddSimpleConsole(o => o.SingleLine = true))
+            .AddLogging(logging => Log(logging, settings))
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(new TableServiceClient(connectionString, tableOptions))
             .AddSingleton(counter)
@@ -228,5 +252,20 @@ public sealed class SandboxHost : IAsyncDisposable
             .AddShipping(configuration)
             .AddWorkflow(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>The console gets warnings and up when verbose, else nothing; a <see cref="SandboxSettings.LogSink"/> gets every level.</summary>
+    private static void Log(ILoggingBuilder logging, SandboxSettings settings)
+    {
+        var console = settings.Verbose ? LogLevel.Warning : LogLevel.None;
+        logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter<ConsoleLoggerProvider>(null, console);
+        if (settings.LogSink is { } sink)
+        {
+            logging.SetMinimumLevel(LogLevel.Trace).AddProvider(sink);
+        }
+        else
+        {
+            logging.SetMinimumLevel(console);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Fulfilment.Sandbox.Bus;
+using Microsoft.Extensions.Logging;
 
 namespace Fulfilment.Sandbox.Host;
 
@@ -29,9 +30,21 @@ public sealed record SandboxSettings
     /// </summary>
     public double? TimeScale { get; init; }
 
+    /// <summary>
+    /// The workflow steps' first retry interval (forward steps and compensations), replacing the configured 5 s; the
+    /// attempts and back-off stay as configured. Null keeps the configuration.
+    /// </summary>
+    public TimeSpan? RetryInterval { get; init; }
+
     /// <summary>The replay default: 50 ms of engine time per scenario hour.</summary>
     public const double ReplayTimeScale = 0.05 / 3600;
 
     /// <summary>Show the handlers' logs (warnings and up) on standard error.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Also sends every log line of every level (the handlers', the activities', the orchestrations' and the
+    /// engine's) to this provider; the console keeps its own level. For tests that read what the app logs.
+    /// </summary>
+    public ILoggerProvider? LogSink { get; init; }
 }

@@ -80,8 +80,12 @@ public sealed record SimulationReport(
             {
                 ["duplicateDeliveries"] = bus.DuplicatesInjected,
                 ["duplicatesDroppedBySendDetection"] = bus.DuplicatesDetected,
+                ["reorderedDeliveries"] = bus.Reordered,
+                ["delayedDeliveries"] = bus.Delayed,
                 ["abandonedDeliveries"] = bus.Abandoned,
                 ["storageFaultsInjected"] = host.StorageFaults.Injected,
+                ["cancellationsSent"] = tally.CancellationsSent,
+                ["carrierFailuresSent"] = tally.CarrierFailuresSent,
             });
     }
 

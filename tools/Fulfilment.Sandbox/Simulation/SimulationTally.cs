@@ -15,6 +15,10 @@ public sealed partial class SimulationTally
 
     private readonly SortedDictionary<string, int> reasons = new(StringComparer.Ordinal);
 
+    private long cancellationsSent;
+
+    private long carrierFailuresSent;
+
     public IReadOnlyDictionary<string, int> ByStatus => byStatus;
 
     /// <summary>Why orders did not complete: "Outcome: reason", counted.</summary>
@@ -29,6 +33,16 @@ public sealed partial class SimulationTally
     public DurableWork Delivered { get; } = new();
 
     public DurableWork NotDelivered { get; } = new();
+
+    /// <summary>order-cancelled messages ordering sent (chaos: cancellations).</summary>
+    public long CancellationsSent => Interlocked.Read(ref cancellationsSent);
+
+    /// <summary>shipment-failed callbacks the carrier sent (chaos: carrier failures).</summary>
+    public long CarrierFailuresSent => Interlocked.Read(ref carrierFailuresSent);
+
+    public void OnCancellationSent() => Interlocked.Increment(ref cancellationsSent);
+
+    public void OnCarrierFailureSent() => Interlocked.Increment(ref carrierFailuresSent);
 
     /// <summary>Counts a finished wave: each order's terminal status (from its orchestration's status, if it has one).</summary>
     public void Record(IEnumerable<SimulatedOrder> wave, IReadOnlyDictionary<Guid, FulfilmentStatus> statuses)

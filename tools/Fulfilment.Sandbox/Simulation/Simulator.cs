@@ -21,6 +21,12 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
     private static readonly Address Address = new("1 Sandbox Row", "Leeds", "LS1 1AA", "GB");
     private static readonly string[] FailureReasons = ["FAILED_DELIVERY", "LOST", "DAMAGED", "RETURNED_TO_SENDER"];
 
+    /// <summary>
+    /// The workflow steps' first retry interval here: the attempts stay as configured, but a wave does not wait out
+    /// real 5-second back-offs (doubling) after every injected storage fault.
+    /// </summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(50);
+
     public async Task<SimulationReport> RunAsync(CancellationToken cancellationToken)
     {
         var settings = new SandboxSettings
@@ -30,6 +36,7 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
             StorageFaultRate = options.StorageFaults,
             Concurrency = options.Concurrency,
             Seed = options.Seed,
+            RetryInterval = RetryInterval,
         };
         await using var host = await SandboxHost.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         var catalogue = new Catalogue(options);
@@ -56,7 +63,7 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
                 }
             }
 
-            await RunWaveAsync(host, carrier, wave, cancellationToken).ConfigureAwait(false);
+            await RunWaveAsync(host, carrier, wave, tally, cancellationToken).ConfigureAwait(false);
             tally.Record(wave, await StatusesAsync(host, wave, cancellationToken).ConfigureAwait(false));
             host.Workflows.ForgetFinished();
             progress?.Report(first + wave.Length);
@@ -66,7 +73,7 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
         return await SimulationReport.CreateAsync(options, host, tally, latency, wall.Elapsed, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunWaveAsync(SandboxHost host, CarrierScript carrier, SimulatedOrder[] wave, CancellationToken cancellationToken)
+    private static async Task RunWaveAsync(SandboxHost host, CarrierScript carrier, SimulatedOrder[] wave, SimulationTally tally, CancellationToken cancellationToken)
     {
         foreach (var order in wave)
         {
@@ -75,7 +82,7 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
         }
 
         await host.RunToQuiescenceAsync(cancellationToken).ConfigureAwait(false);
-        await CancelAsync(host, wave, CancelTiming.BeforePicking, cancellationToken).ConfigureAwait(false);
+        await CancelAsync(host, wave, CancelTiming.BeforePicking, tally, cancellationToken).ConfigureAwait(false);
 
         foreach (var job in await host.Floor.WaitingJobsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -92,7 +99,7 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
         }
 
         await host.RunToQuiescenceAsync(cancellationToken).ConfigureAwait(false);
-        await CancelAsync(host, shipped, CancelTiming.AfterDispatch, cancellationToken).ConfigureAwait(false);
+        await CancelAsync(host, shipped, CancelTiming.AfterDispatch, tally, cancellationToken).ConfigureAwait(false);
         await host.AdvanceAsync(TimeSpan.FromDays(1), cancellationToken).ConfigureAwait(false);
 
         foreach (var order in shipped)
@@ -101,18 +108,24 @@ public sealed class Simulator(SimulationOptions options, IProgress<int>? progres
                 ? (MessageNames.ShipmentFailed, new JsonObject { ["reason"] = FailureReasons[order.Number % FailureReasons.Length] })
                 : (MessageNames.ShipmentDelivered, (JsonObject?)null);
             await carrier.SendAsync(name, order.OrderId, body, CallbackSignature.Valid, cancellationToken).ConfigureAwait(false);
+            if (order.ShipmentFails)
+            {
+                tally.OnCarrierFailureSent();
+            }
         }
 
         await host.RunToQuiescenceAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task CancelAsync(SandboxHost host, IEnumerable<SimulatedOrder> orders, CancelTiming timing, CancellationToken cancellationToken)
+    private static async Task CancelAsync(
+        SandboxHost host, IEnumerable<SimulatedOrder> orders, CancelTiming timing, SimulationTally tally, CancellationToken cancellationToken)
     {
         // Ordering cancels orders it has placed: those whose checkout was reserved and whose workflow started.
         foreach (var order in orders.Where(o => o.Cancel == timing && host.Workflows.Exists(o.OrderId)))
         {
             var cancelled = new OrderCancelled(order.OrderId, CancellationReason.CustomerRequested, host.Clock.GetUtcNow(), order.CustomerId);
             await host.SendAsync(MessageNames.OrderCancelled, ContractJson.Serialize(cancelled), order.OrderId.ToString()).ConfigureAwait(false);
+            tally.OnCancellationSent();
         }
 
         await host.RunToQuiescenceAsync(cancellationToken).ConfigureAwait(false);
