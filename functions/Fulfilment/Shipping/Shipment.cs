@@ -77,12 +77,6 @@ public sealed partial class Shipment
     /// </summary>
     internal IReadOnlyList<OutgoingMessage> Outbox { get; set; } = [];
 
-    /// <summary>
-    /// The ETag of the pending marker this process wrote before its last write queued a message (see
-    /// <see cref="ShipmentStore"/>); null when that write queued nothing. Not stored.
-    /// </summary>
-    internal string? PendingMarker { get; set; }
-
     public bool IsTerminal => Status is ShipmentStatus.Delivered or ShipmentStatus.Failed or ShipmentStatus.Rejected;
 
     /// <summary>The value of <see cref="CreatedEventId"/> when the carrier's 201 announced creation (never a carrier event id: it has a space).</summary>

@@ -6,13 +6,12 @@ namespace Fulfilment.Shipping;
 
 /// <summary>
 /// Publishes what a shipment's outbox holds. A state change is persisted first, with its message in the shipment
-/// row's outbox, in one write (announced by a pending marker written just before it: see <see cref="ShipmentStore"/>);
-/// the handler then publishes it and deletes its marker. A message stays in the outbox until a later write of the
+/// row's outbox, in one write; the handler then publishes it, and if that publish fails, marks the order pending (see
+/// <see cref="ShipmentStore"/>) before the failure propagates. A message stays in the outbox until a later write of the
 /// shipment drops it — the next change folds that in for free — or, once the shipment is terminal (no later change
 /// will come), one write empties the outbox. Which messages were published is known in this process (a bounded memory
-/// of MessageIds); a message not known to be published is published again by whoever reads the outbox next. A marker
-/// the handler could not delete (its publish failed, or it stopped) is settled by <see cref="DrainAsync"/> on the
-/// outbox timer, with no further call for the order. MessageIds are deterministic, so a re-send is dropped by
+/// of MessageIds); a message not known to be published is published again by whoever reads the outbox next. A
+/// pending marker is settled by <see cref="DrainAsync"/> on the outbox timer, with no further call for the order. MessageIds are deterministic, so a re-send is dropped by
 /// duplicate detection.
 /// </summary>
 public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublisher publisher, TimeProvider time, ILogger<ShipmentOutbox> logger) : IOutbox
@@ -21,8 +20,8 @@ public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublishe
     public const int PageSize = 500;
 
     /// <summary>
-    /// How long a marker with no shipment behind it is kept: its write (an insert) may still be on its way. Far longer
-    /// than a storage call with its retries takes; after it, the insert failed and the marker is deleted.
+    /// How long a marker with no shipment behind it is kept before it is deleted (a marker follows its shipment's
+    /// write, so none should exist; this only guards against a table edited by hand).
     /// </summary>
     public static readonly TimeSpan OrphanGrace = TimeSpan.FromMinutes(5);
 
@@ -41,23 +40,27 @@ public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublishe
     }
 
     /// <summary>
-    /// Publishes the shipment's queued messages not known published, empties a terminal shipment's outbox, then deletes
-    /// the pending marker the last write of this shipment made here. A transport failure propagates (the caller is
-    /// redelivered and publishes again; the marker stays for the drain meanwhile).
+    /// Publishes the shipment's queued messages not known published, then empties a terminal shipment's outbox. A
+    /// publish that fails marks the order pending for the drain (best effort: if storage fails too, the redelivery of
+    /// what the caller was handling publishes again), then the failure propagates (the caller is redelivered).
     /// </summary>
     public async Task<int> PublishAsync(Shipment shipment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        var sent = await PublishOutboxAsync(shipment, cancellationToken).ConfigureAwait(false);
+        int sent;
+        try
+        {
+            sent = await PublishOutboxAsync(shipment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await MarkPendingAsync(shipment.OrderId).ConfigureAwait(false);
+            throw;
+        }
+
         if (shipment.IsTerminal && shipment.Outbox.Count > 0)
         {
             await store.ClearOutboxAsync(shipment, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (shipment.PendingMarker is { } marker)
-        {
-            await store.ClearPendingAsync(shipment.OrderId, marker, cancellationToken).ConfigureAwait(false);
-            shipment.PendingMarker = null;
         }
 
         return sent;
@@ -101,6 +104,20 @@ public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublishe
         return sent;
     }
 
+    /// <summary>Writes the order's pending marker, not bound to the caller's token (its publish may have failed by cancellation).</summary>
+    private async Task MarkPendingAsync(Guid orderId)
+    {
+        try
+        {
+            await store.MarkPendingAsync(orderId, CancellationToken.None).ConfigureAwait(false);
+            LogMarkedPending(orderId);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or TimeoutException or IOException or OperationCanceledException)
+        {
+            LogMarkFailed(e, orderId);
+        }
+    }
+
     private async Task<int> PublishOutboxAsync(Shipment shipment, CancellationToken cancellationToken)
     {
         var sent = 0;
@@ -117,6 +134,12 @@ public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublishe
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {MessageName} for order {OrderId} as {MessageId}")]
     private partial void LogPublished(string messageName, Guid orderId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the outbox of order {OrderId} failed; marked pending for the outbox timer")]
+    private partial void LogMarkedPending(Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the outbox of order {OrderId} failed and it could not be marked pending; its redelivery will publish it")]
+    private partial void LogMarkFailed(Exception exception, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Published {Count} message(s) of order {OrderId} a handler had left in the shipment's outbox")]
     private partial void LogDrained(int count, Guid orderId);

@@ -15,19 +15,14 @@ namespace Fulfilment.Shipping;
 /// taken on a fresh read.
 /// <para>
 /// Pending markers: the outbox lives in the order's own partition, so nothing could find the orders whose outbox holds
-/// an unpublished message without scanning every partition. So every write that queues a message is preceded by a
-/// write of the order's marker row in one small dedicated partition (<see cref="PendingPartition"/>, row key =
-/// orderId, written before the state write because no transaction spans two partitions); the writer deletes it,
-/// conditioned on the ETag its write of the marker got, once it has published the outbox
-/// (<see cref="ShipmentOutbox"/>). A marker
-/// left behind — the publish failed, the process died, or the state write itself failed — is found by one partition
-/// query (<see cref="PendingAsync"/>) and settled by <see cref="ShipmentOutbox.DrainAsync"/>. Why this keeps "a message
-/// written to an outbox is published at least once, even if no further call arrives": a state write that queues a
-/// message follows its marker write, and that follows the read the write is conditioned on; so a writer
-/// whose conditional marker delete succeeds knows no other message was queued after its own write began without
-/// also changing the marker (its delete would then fail), and every message queued before its write is in the
-/// outbox it wrote and published. Cost: two storage calls per message-queuing write (insert, delete). A write that
-/// finds its row taken (409) deletes a marker it created, so a redelivery or a replay leaves nothing behind.
+/// an unpublished message without scanning every partition. A handler publishes its outbox right after its write; when
+/// that publish fails, <see cref="ShipmentOutbox"/> writes the order's marker row in one small dedicated partition
+/// (<see cref="PendingPartition"/>, row key = orderId) before the failure propagates, and the outbox timer finds it by
+/// one partition query (<see cref="PendingAsync"/>) and settles it (<see cref="ShipmentOutbox.DrainAsync"/>) with no
+/// further call for the order. The happy path costs nothing more: no marker is written when the publish succeeds. A
+/// process that dies between its write and its publish writes no marker; what it was handling comes again — a
+/// Service Bus message is redelivered when its lock expires, the carrier retries a callback that got no answer
+/// (docs/carrier-integration.md) — and that call publishes the outbox it reads (docs/crash-boundaries.md).
 /// </para>
 /// </summary>
 public sealed class ShipmentStore(TableClientFactory tables, TimeProvider time)
@@ -68,16 +63,13 @@ public sealed class ShipmentStore(TableClientFactory tables, TimeProvider time)
     internal async Task<bool> TryInsertAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
         shipment.Outbox = pending is null ? [] : [pending];
-        var marker = pending is null ? null : await MarkPendingAsync(shipment.OrderId, cancellationToken).ConfigureAwait(false);
         try
         {
             await SubmitAsync(shipment, [new(TableTransactionActionType.Add, ShipmentEntityMapper.ToEntity(shipment))], cancellationToken).ConfigureAwait(false);
-            shipment.PendingMarker = marker?.ETag;
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            await UnmarkAsync(shipment.OrderId, marker, cancellationToken).ConfigureAwait(false);
             return false;
         }
     }
@@ -86,9 +78,7 @@ public sealed class ShipmentStore(TableClientFactory tables, TimeProvider time)
     internal async Task UpdateAsync(Shipment shipment, OutgoingMessage? pending, CancellationToken cancellationToken)
     {
         Queue(shipment, pending);
-        var marker = pending is null ? null : await MarkPendingAsync(shipment.OrderId, cancellationToken).ConfigureAwait(false);
         await SubmitAsync(shipment, [Replace(shipment)], cancellationToken).ConfigureAwait(false);
-        shipment.PendingMarker = marker?.ETag;
     }
 
     /// <summary>
@@ -157,18 +147,7 @@ public sealed class ShipmentStore(TableClientFactory tables, TimeProvider time)
             ["MessageName"] = processed.MessageName,
         };
         Queue(shipment, pending);
-        var marker = pending is null ? null : await MarkPendingAsync(shipment.OrderId, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await SubmitAsync(shipment, [Replace(shipment), new(TableTransactionActionType.Add, row)], cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            await UnmarkAsync(shipment.OrderId, marker, cancellationToken).ConfigureAwait(false);
-            throw;
-        }
-
-        shipment.PendingMarker = marker?.ETag;
+        await SubmitAsync(shipment, [Replace(shipment), new(TableTransactionActionType.Add, row)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -226,41 +205,14 @@ public sealed class ShipmentStore(TableClientFactory tables, TimeProvider time)
     }
 
     /// <summary>
-    /// The marker a write that queues a message writes first: inserted (the usual case: no message of the order is
-    /// pending), else replaced. Returns its new ETag and whether this call created it.
+    /// Marks the order's outbox as holding a message that may be unpublished (its publish failed): the marker row is
+    /// written, or rewritten with a new ETag when one is there, so that a drain that listed the old one leaves it.
     /// </summary>
-    private async Task<PendingMark> MarkPendingAsync(Guid orderId, CancellationToken cancellationToken)
+    internal async Task MarkPendingAsync(Guid orderId, CancellationToken cancellationToken)
     {
         var marker = new TableEntity(PendingPartition, ShipmentEntityMapper.PartitionKey(orderId)) { ["MarkedAt"] = time.GetUtcNow() };
-        Response response;
-        var created = true;
-        try
-        {
-            response = await Table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            response = await Table.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            created = false;
-        }
-
-        return new PendingMark(response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag for the pending marker."), created);
+        await Table.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// The write a marker announced found its row taken (409: a redelivery's insert, a replayed carrier event): nothing
-    /// was queued. A marker this call created is deleted again (under its ETag): none was needed before it, and a
-    /// marker written since stays. One that existed before stays for the drain (another write may need it).
-    /// </summary>
-    private async Task UnmarkAsync(Guid orderId, PendingMark? marker, CancellationToken cancellationToken)
-    {
-        if (marker is { Created: true, ETag: var etag })
-        {
-            await ClearPendingAsync(orderId, etag, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private sealed record PendingMark(string ETag, bool Created);
 
     private static void Queue(Shipment shipment, OutgoingMessage? pending)
     {
