@@ -38,7 +38,10 @@ public sealed partial class InboundMessageProcessor(ILogger<InboundMessageProces
                 LogCompleted(messageName);
                 break;
             case Settlement.DeadLettered deadLettered:
-                LogDeadLettered(messageName, deadLettered.Reason, deadLettered.Description);
+                // The description may quote the offending value (an address, a name): Debug only; the
+                // dead-letter queue keeps it for the operator.
+                LogDeadLettered(messageName, deadLettered.Reason);
+                LogDeadLetterDescription(messageName, deadLettered.Description);
                 await actions.DeadLetterMessageAsync(
                     message, Limit(deadLettered.Reason), Limit(deadLettered.Description), cancellationToken).ConfigureAwait(false);
                 break;
@@ -71,6 +74,9 @@ public sealed partial class InboundMessageProcessor(ILogger<InboundMessageProces
     [LoggerMessage(Level = LogLevel.Information, Message = "{MessageName} completed")]
     private partial void LogCompleted(string messageName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{MessageName} dead-lettered: {DeadLetterReason} ({DeadLetterDescription})")]
-    private partial void LogDeadLettered(string messageName, string deadLetterReason, string deadLetterDescription);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{MessageName} dead-lettered: {DeadLetterReason} (the description is on the dead-lettered message)")]
+    private partial void LogDeadLettered(string messageName, string deadLetterReason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{MessageName} dead-letter description: {DeadLetterDescription}")]
+    private partial void LogDeadLetterDescription(string messageName, string deadLetterDescription);
 }

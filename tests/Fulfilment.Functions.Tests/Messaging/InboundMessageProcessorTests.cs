@@ -32,7 +32,21 @@ public sealed class InboundMessageProcessorTests
             MessageNames.CreateShipment, message, actions, (_, _) => Task.FromResult(Settlement.DeadLetter("Unprocessable", "no such thing")), CancellationToken.None);
 
         Assert.Equal(new SettledMessage(SettledMessage.DeadLettered, message.MessageId, "Unprocessable", "no such thing"), actions.Single);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("no such thing", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Unprocessable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ContractViolationQuotingAnAddress_LogsTheDescriptionAtDebugOnly()
+    {
+        var message = ReceivedMessages.WithBody("""{"orderId":"not-a-uuid","shippingAddress":"1 Larkspur Mews, Wexcombe QX1 7ZW"}""");
+
+        await Processor.ProcessAsync(
+            MessageNames.OrderCompleted, message, actions, InboundMessageProcessor.Parsed<OrderCompleted>((_, _) => Task.FromResult(Settlement.Complete)), CancellationToken.None);
+
+        Assert.Contains("QX1 7ZW", actions.Single.Description, StringComparison.Ordinal);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(DeadLetterReasons.ContractViolation, StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Level > LogLevel.Debug && e.Message.Contains("QX1 7ZW", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("QX1 7ZW", StringComparison.Ordinal));
     }
 
     [Fact]
