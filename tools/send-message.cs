@@ -8,8 +8,8 @@
 //   dotnet run tools/send-message.cs -- resubmit order-completed fulfilment <messageId>
 // dead-letters peeks (changes nothing). resubmit sends a copy of one dead-lettered message back to its queue or topic
 // and then removes it from the dead-letter queue: same body, Subject, ContentType, CorrelationId and application
-// properties, a new MessageId (the original is in ResubmittedFrom: within the duplicate-detection window the broker
-// would drop the original id), and for a topic ResubmitTo = the subscription, which every subscription's rule
+// properties, the MessageId "<original>/resubmitted" (the original is in ResubmittedFrom: within the duplicate-detection
+// window the broker would drop the original id, and drops a second resubmission of the same message), and for a topic ResubmitTo = the subscription, which every subscription's rule
 // honours (infra/modules/servicebus.bicep), so the topic's other consumers do not receive it again.
 // The connection comes from FULFILMENT_SERVICEBUS (a connection string); unset, it is the local emulator's
 // (docker/compose.yaml). Against Azure, use a namespace's connection string or sign in and set
@@ -116,7 +116,7 @@ switch (args)
                     held.AddRange(batch.Where(m => m != found));
                     var copy = new ServiceBusMessage(found.Body)
                     {
-                        MessageId = $"{found.MessageId}/resubmitted/{DateTimeOffset.UtcNow:yyyyMMddTHHmmssZ}",
+                        MessageId = $"{found.MessageId}/resubmitted", // a second resubmission within the window is a duplicate
                         Subject = found.Subject,
                         ContentType = found.ContentType,
                         CorrelationId = found.CorrelationId,
@@ -148,7 +148,14 @@ switch (args)
         {
             foreach (var other in held)
             {
-                await receiver.AbandonMessageAsync(other); // back on the dead-letter queue, untouched
+                try
+                {
+                    await receiver.AbandonMessageAsync(other); // back on the dead-letter queue, untouched
+                }
+                catch (ServiceBusException e) when (e.Reason == ServiceBusFailureReason.MessageLockLost)
+                {
+                    // The lock lapsed during a long scan: the message is back on the dead-letter queue anyway.
+                }
             }
         }
     }

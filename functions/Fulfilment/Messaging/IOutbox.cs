@@ -1,10 +1,11 @@
 namespace Fulfilment.Messaging;
 
 /// <summary>
-/// A context's outbox: messages written in the same transaction as the state change that made them (or announced by
-/// a marker written before it), and not yet known to be published. The handler that wrote them publishes them at
-/// once; <see cref="OutboxDrain"/> publishes, on a timer, whatever a failed publish or a crash left behind, so that a
-/// message written to an outbox is published at least once even when no further call arrives.
+/// A context's outbox: messages written in the same transaction as the state change that made them, and not yet
+/// known to be published. The handler that wrote them publishes them at once; <see cref="OutboxDrain"/> publishes, on
+/// a timer, whatever a failed publish left behind, with no further call for the order (the picking floor's outbox
+/// rows also cover a process that stopped; Shipping's marker is written when the publish fails, and a stopped process
+/// is covered by its redelivery or the carrier's retry: docs/crash-boundaries.md).
 /// </summary>
 public interface IOutbox
 {
