@@ -25,17 +25,31 @@ internal sealed record ClientPrincipal(string ObjectId, IReadOnlyList<string> Ro
     private const string UnmappedObjectIdClaim = "oid";
 
     /// <summary>
-    /// The principal of <paramref name="request"/>, or a 401 problem: when the header is not to be believed
-    /// (<paramref name="trusted"/> false: no App Service authentication in front of the app), absent, given twice, or
-    /// not base64 JSON with exactly one object id.
+    /// Why the header must not be believed, or null when it may be: <paramref name="trustSetting"/>
+    /// (<c>Warehouse:TrustClientPrincipal</c>) says App Service authentication is deployed in front of the app, and,
+    /// on App Service (<paramref name="websiteSiteName"/> set by the platform), the platform also says it is on now
+    /// (<paramref name="websiteAuthEnabled"/>, its <c>WEBSITE_AUTH_ENABLED</c>, is <c>True</c>): a setting that
+    /// outlives the authentication — switched off in the portal, or not yet applied by a deployment — never lets a
+    /// forged header through. Off App Service (local development) the setting alone decides.
     /// </summary>
-    public static (ClientPrincipal? Principal, Problem? Problem) Read(HttpRequest request, bool trusted)
+    public static string? Distrust(bool trustSetting, string? websiteSiteName, string? websiteAuthEnabled) =>
+        !trustSetting
+            ? "App Service authentication is not configured in front of this app (Warehouse:TrustClientPrincipal is false), so no caller can be identified."
+            : !string.IsNullOrEmpty(websiteSiteName) && !string.Equals(websiteAuthEnabled, "True", StringComparison.OrdinalIgnoreCase)
+                ? "App Service authentication is not enabled on this app now (WEBSITE_AUTH_ENABLED is not True), so no caller can be identified."
+                : null;
+
+    /// <summary>
+    /// The principal of <paramref name="request"/>, or a 401 problem: when the header is not to be believed
+    /// (<paramref name="distrust"/>, from <see cref="Distrust"/>, says why), absent, given twice, or not base64 JSON
+    /// with exactly one object id.
+    /// </summary>
+    public static (ClientPrincipal? Principal, Problem? Problem) Read(HttpRequest request, string? distrust)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!trusted)
+        if (distrust is not null)
         {
-            return (null, Problem.Unauthorized(
-                "App Service authentication is not configured in front of this app (Warehouse:TrustClientPrincipal is false), so no caller can be identified."));
+            return (null, Problem.Unauthorized(distrust));
         }
 
         if (!request.Headers.TryGetValue(Header, out var values) || values.Count == 0 || string.IsNullOrWhiteSpace(values[0]))

@@ -111,7 +111,9 @@ public sealed class PickingFloorFunctions(PickingFloorHandler floor, IOptions<Wa
     /// <summary>The caller the platform vouches for as a picker or supervisor, or a 401 (no principal) or 403 (neither role) problem.</summary>
     private (FloorCaller? Caller, Problem? Problem) Identify(HttpRequest request)
     {
-        var (principal, unauthenticated) = ClientPrincipal.Read(request, options.Value.TrustClientPrincipal);
+        var distrust = ClientPrincipal.Distrust(
+            options.Value.TrustClientPrincipal, Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME"), Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED"));
+        var (principal, unauthenticated) = ClientPrincipal.Read(request, distrust);
         if (principal is null)
         {
             return (null, unauthenticated);
