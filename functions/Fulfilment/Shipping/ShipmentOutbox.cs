@@ -75,33 +75,53 @@ public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublishe
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
+        var failures = new OutboxFailures(Name);
         foreach (var marker in await store.PendingAsync(PageSize, cancellationToken).ConfigureAwait(false))
         {
-            var shipment = await store.FindAsync(marker.OrderId, cancellationToken).ConfigureAwait(false);
-            if (shipment is null)
+            try
             {
-                if (time.GetUtcNow() - marker.MarkedAt >= OrphanGrace)
+                sent += await SettleAsync(marker, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogMarkerFailed(e, marker.OrderId);
+                if (!failures.Add(e))
                 {
-                    await store.ClearPendingAsync(marker.OrderId, marker.ETag, cancellationToken).ConfigureAwait(false);
+                    break; // likely an outage: the rest wait for the next run
                 }
-
-                continue;
-            }
-
-            var published = await PublishOutboxAsync(shipment, cancellationToken).ConfigureAwait(false);
-            if (published > 0)
-            {
-                LogDrained(published, shipment.OrderId);
-            }
-
-            sent += published;
-            if (await store.ClearOutboxAsync(shipment, cancellationToken).ConfigureAwait(false))
-            {
-                await store.ClearPendingAsync(marker.OrderId, marker.ETag, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        failures.ThrowIfAny();
         return sent;
+    }
+
+    /// <summary>One marker: the shipment's outbox published and emptied, then the marker deleted; returns how many were published.</summary>
+    private async Task<int> SettleAsync(PendingShipment marker, CancellationToken cancellationToken)
+    {
+        var shipment = await store.FindAsync(marker.OrderId, cancellationToken).ConfigureAwait(false);
+        if (shipment is null)
+        {
+            if (time.GetUtcNow() - marker.MarkedAt >= OrphanGrace)
+            {
+                await store.ClearPendingAsync(marker.OrderId, marker.ETag, cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+
+        var published = await PublishOutboxAsync(shipment, cancellationToken).ConfigureAwait(false);
+        if (published > 0)
+        {
+            LogDrained(published, shipment.OrderId);
+        }
+
+        if (await store.ClearOutboxAsync(shipment, cancellationToken).ConfigureAwait(false))
+        {
+            await store.ClearPendingAsync(marker.OrderId, marker.ETag, cancellationToken).ConfigureAwait(false);
+        }
+
+        return published;
     }
 
     /// <summary>Writes the order's pending marker, not bound to the caller's token (its publish may have failed by cancellation).</summary>
@@ -134,6 +154,9 @@ public sealed partial class ShipmentOutbox(ShipmentStore store, IMessagePublishe
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {MessageName} for order {OrderId} as {MessageId}")]
     private partial void LogPublished(string messageName, Guid orderId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The pending marker of order {OrderId} could not be settled; the next markers go on")]
+    private partial void LogMarkerFailed(Exception exception, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the outbox of order {OrderId} failed; marked pending for the outbox timer")]
     private partial void LogMarkedPending(Guid orderId);

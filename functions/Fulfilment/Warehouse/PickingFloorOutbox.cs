@@ -19,15 +19,33 @@ public sealed partial class PickingFloorOutbox(PickingJobStore store, IMessagePu
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var pending = await store.PendingAsync(PageSize, cancellationToken).ConfigureAwait(false);
+        var failures = new OutboxFailures(Name);
+        var sent = 0;
         foreach (var (orderId, message) in pending)
         {
-            await publisher.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-            await store.RemoveFromOutboxAsync(orderId, cancellationToken).ConfigureAwait(false);
-            LogPublished(message.Name, orderId, message.MessageId);
+            try
+            {
+                await publisher.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+                await store.RemoveFromOutboxAsync(orderId, cancellationToken).ConfigureAwait(false);
+                LogPublished(message.Name, orderId, message.MessageId);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRowFailed(e, orderId);
+                if (!failures.Add(e))
+                {
+                    break; // likely an outage: the rest wait for the next run
+                }
+            }
         }
 
-        return pending.Count;
+        failures.ThrowIfAny();
+        return sent;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The picking floor's outbox row of order {OrderId} could not be published; the next rows go on")]
+    private partial void LogRowFailed(Exception exception, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Published {MessageName} for order {OrderId} as {MessageId} from the picking floor's outbox")]
     private partial void LogPublished(string messageName, Guid orderId, string messageId);

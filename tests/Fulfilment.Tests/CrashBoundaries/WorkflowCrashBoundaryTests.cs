@@ -74,7 +74,8 @@ public sealed class WorkflowCrashBoundaryTests(AzuriteFixture azurite)
         warehouse.Publisher.FailNext(1);
         await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 2, None));
         var crashing = new PublishThenCrash(warehouse.Publisher) { Then = () => outage.FailNext(PickingJobStore.TableName, 10) };
-        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => new PickingFloorOutbox(warehouse.Store, crashing, NullLogger<PickingFloorOutbox>.Instance).DrainAsync(None));
+        var failed = await Assert.ThrowsAsync<AggregateException>(() => new PickingFloorOutbox(warehouse.Store, crashing, NullLogger<PickingFloorOutbox>.Instance).DrainAsync(None));
+        Assert.IsAssignableFrom<Azure.RequestFailedException>(Assert.Single(failed.InnerExceptions));
         outage.End();
 
         var next = await new PickingFloorOutbox(warehouse.Store, warehouse.Publisher, NullLogger<PickingFloorOutbox>.Instance).DrainAsync(None);

@@ -46,6 +46,29 @@ public sealed class PickingFloorOutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DrainAsync_OneRowFails_TheRowsAfterItArePublishedAndTheFailureIsReported()
+    {
+        var warehouse = await WarehouseHarness.CreateAsync(azurite);
+        var first = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
+        var second = await warehouse.ArrangeJobAsync(PickingJobStatus.Picking);
+        warehouse.Publisher.Unavailable = true;
+        foreach (var job in new[] { first, second })
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Floor.PackAsync(job.OrderId, FloorCaller.Picker("picker-1"), 1, CancellationToken.None));
+        }
+
+        warehouse.Publisher.Unavailable = false;
+        warehouse.Publisher.FailNext(1);
+
+        await Assert.ThrowsAsync<AggregateException>(() => Outbox(warehouse).DrainAsync(CancellationToken.None));
+        var afterFirstRun = warehouse.Publisher.Named(MessageNames.OrderPacked).Count();
+        var secondRun = await Outbox(warehouse).DrainAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (afterFirstRun, secondRun));
+        Assert.Equal(2, warehouse.Publisher.Named(MessageNames.OrderPacked).Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task DrainAsync_PackPublished_FindsNothingAndPublishesNothingMore()
     {
         var warehouse = await WarehouseHarness.CreateAsync(azurite);
