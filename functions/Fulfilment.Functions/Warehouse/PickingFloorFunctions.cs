@@ -97,7 +97,7 @@ public sealed class PickingFloorFunctions(PickingFloorHandler floor, IOptions<Wa
             return Responses.Problem(malformed!);
         }
 
-        if (body is StartPickingRequest { PickerId: { } pickerId } && !string.Equals(pickerId.Trim(), caller.Id, StringComparison.Ordinal))
+        if (body is StartPickingRequest start && !caller.IsNamedBy(start.PickerId))
         {
             return Responses.Problem(Forbidden("pickerId names someone other than the signed-in caller: a job is started by its caller (leave pickerId out)"));
         }

@@ -14,6 +14,12 @@ public sealed record FloorCaller(string Id, bool IsSupervisor)
     /// <summary>A supervisor: may also pack or report a short pick on a job another picker started.</summary>
     public static FloorCaller Supervisor(string id) => new(id, IsSupervisor: true);
 
+    /// <summary>
+    /// True when a start request's <paramref name="pickerId"/> (an older client's body field) names this caller, or is
+    /// absent: a job is started by its caller, never on someone else's behalf.
+    /// </summary>
+    public bool IsNamedBy(string? pickerId) => pickerId is null || string.Equals(pickerId.Trim(), Id, StringComparison.Ordinal);
+
     /// <summary>True when this caller may act on a job started by <paramref name="picker"/>: it is that picker, or a supervisor.</summary>
     public bool MayWork(string? picker) => IsSupervisor || string.Equals(Id.Trim(), picker, StringComparison.Ordinal);
 }

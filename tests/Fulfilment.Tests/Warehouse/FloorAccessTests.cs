@@ -52,4 +52,15 @@ public sealed class FloorAccessTests
 
         Assert.True(caller!.IsSupervisor);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("oid-1", true)]
+    [InlineData(" oid-1 ", true)]
+    [InlineData("oid-2", false)]
+    [InlineData("OID-1", false)]
+    public void IsNamedBy_AStartsPickerId_OnlyTheCallerOrNone(string? pickerId, bool named)
+    {
+        Assert.Equal(named, FloorCaller.Supervisor("oid-1").IsNamedBy(pickerId));
+    }
 }
